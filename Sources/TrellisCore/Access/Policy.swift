@@ -1,0 +1,87 @@
+/// Who is asking: the signed-in person as the policy sees them.
+public struct Actor: Sendable, Hashable {
+    public var personID: Person.ID
+    public var organizationID: Organization.ID
+    public var roles: Set<Role>
+    public var schoolID: School.ID?
+    public var isActive: Bool
+
+    public init(personID: Person.ID, organizationID: Organization.ID, roles: Set<Role>, schoolID: School.ID?, isActive: Bool = true) {
+        self.personID = personID
+        self.organizationID = organizationID
+        self.roles = roles
+        self.schoolID = schoolID
+        self.isActive = isActive
+    }
+
+    public init(_ person: Person) {
+        self.init(personID: person.id, organizationID: person.organizationID, roles: person.roles,
+                  schoolID: person.schoolID, isActive: person.isActive)
+    }
+
+    public func has(_ role: Role) -> Bool { roles.contains(role) }
+}
+
+/// What the actor wants to do.
+public enum Action: String, Sendable, Hashable, CaseIterable {
+    case read
+    case create
+    case update
+    case changeRoles
+    case resetPassword
+    case deactivate
+}
+
+/// What the actor wants to do it to. Every resource names its organization, so the policy can refuse
+/// anything across districts before looking at roles.
+public enum Resource: Sendable, Hashable {
+    /// The district's list of schools, or one school in it.
+    case schools(Organization.ID)
+    /// The district's directory of people (listing, adding).
+    case people(Organization.ID)
+    /// One person's record.
+    case person(organizationID: Organization.ID, personID: Person.ID, schoolID: School.ID?)
+    /// The district's audit log.
+    case auditLog(Organization.ID)
+
+    public var organizationID: Organization.ID {
+        switch self {
+        case .schools(let id), .people(let id), .auditLog(let id): id
+        case .person(let id, _, _): id
+        }
+    }
+
+    public static func person(_ person: Person) -> Resource {
+        .person(organizationID: person.organizationID, personID: person.id, schoolID: person.schoolID)
+    }
+}
+
+/// The single place that decides access. Pages, API routes, exports, jobs and the command line all ask it.
+public enum Policy {
+    public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+        guard actor.isActive, actor.organizationID == resource.organizationID else { return false }
+        let isAdmin = actor.has(.districtAdmin)
+        switch resource {
+        case .schools:
+            return action == .read || (isAdmin && (action == .create || action == .update))
+        case .people:
+            return isAdmin && (action == .read || action == .create)
+        case .auditLog:
+            return isAdmin && action == .read
+        case .person(_, let personID, let schoolID):
+            let isSelf = personID == actor.personID
+            switch action {
+            case .read:
+                let leadsTheirSchool = actor.has(.leader) && schoolID != nil && schoolID == actor.schoolID
+                return isSelf || isAdmin || leadsTheirSchool
+            case .update:
+                return isSelf || isAdmin
+            case .changeRoles, .resetPassword, .deactivate:
+                // Admins cannot lock themselves out; another admin must do it.
+                return isAdmin && !isSelf
+            case .create:
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Something that happened and that a district admin may need to account for later.
+public struct AuditEvent: Sendable, Hashable, Codable {
+    public typealias ID = Identifier<AuditEvent>
+
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case signedIn = "signed_in"
+        case signedOut = "signed_out"
+        case signInFailed = "sign_in_failed"
+        case signInRefused = "sign_in_refused"
+        case passwordChanged = "password_changed"
+        case passwordResetIssued = "password_reset_issued"
+        case passwordResetCompleted = "password_reset_completed"
+        case personCreated = "person_created"
+        case personUpdated = "person_updated"
+        case rolesChanged = "roles_changed"
+        case personDeactivated = "person_deactivated"
+        case personReactivated = "person_reactivated"
+        case schoolCreated = "school_created"
+        case schoolRenamed = "school_renamed"
+
+        public var label: String {
+            switch self {
+            case .signedIn: "Signed in"
+            case .signedOut: "Signed out"
+            case .signInFailed: "Failed sign-in"
+            case .signInRefused: "Sign-in refused (throttled)"
+            case .passwordChanged: "Password changed"
+            case .passwordResetIssued: "Password reset link issued"
+            case .passwordResetCompleted: "Password set from link"
+            case .personCreated: "Person added"
+            case .personUpdated: "Person updated"
+            case .rolesChanged: "Roles changed"
+            case .personDeactivated: "Person deactivated"
+            case .personReactivated: "Person reactivated"
+            case .schoolCreated: "School added"
+            case .schoolRenamed: "School renamed"
+            }
+        }
+    }
+
+    public var id: ID
+    public var organizationID: Organization.ID
+    public var kind: Kind
+    /// Who did it; nil when nobody was signed in (e.g. a failed sign-in).
+    public var actorID: Person.ID?
+    /// Whom it concerned, when it concerned a person.
+    public var subjectID: Person.ID?
+    /// A short human-readable detail, e.g. "roles: educator → educator, coach".
+    public var detail: String
+    public var address: String?
+    public var occurredAt: Date
+
+    public init(id: ID, organizationID: Organization.ID, kind: Kind, actorID: Person.ID?, subjectID: Person.ID?,
+                detail: String, address: String?, occurredAt: Date) {
+        self.id = id
+        self.organizationID = organizationID
+        self.kind = kind
+        self.actorID = actorID
+        self.subjectID = subjectID
+        self.detail = detail
+        self.address = address
+        self.occurredAt = occurredAt
+    }
+}

@@ -1,0 +1,53 @@
+import TrellisCore
+import TrellisStore
+
+/// What the home page shows a person, by the roles they hold.
+public struct HomeService: Sendable {
+    let env: ServiceEnvironment
+
+    public init(_ env: ServiceEnvironment) {
+        self.env = env
+    }
+
+    public struct Summary: Sendable {
+        public let person: Person
+        public let organization: Organization
+        public let school: School?
+        public let admin: AdminSummary?
+        public let leader: (school: School, people: Int)?
+    }
+
+    public struct AdminSummary: Sendable {
+        public let peopleCount: Int
+        public let schools: [(school: School, people: Int)]
+        public let recentEvents: [AuditEvent]
+        public let names: [Person.ID: String]
+    }
+
+    public func summary(for actor: Actor) async throws -> Summary {
+        let scope = env.scope(actor)
+        guard let person = try await scope.people.find(actor.personID),
+              let organization = try await OrganizationStore(env.database).find(id: actor.organizationID) else { throw ServiceError.notFound }
+        let school = try await person.schoolID.asyncMap { try await scope.schools.find($0) } ?? nil
+        var admin: AdminSummary?
+        if Policy.can(actor, .read, .auditLog(actor.organizationID)) {
+            let counts = try await scope.schools.headcounts()
+            let events = try await scope.audit.recent(limit: 5)
+            admin = AdminSummary(peopleCount: try await scope.people.count(),
+                                 schools: try await scope.schools.all().map { ($0, counts[$0.id] ?? 0) },
+                                 recentEvents: events, names: try await scope.people.names(of: AuditService.people(in: events)))
+        }
+        var leader: (School, Int)?
+        if actor.has(.leader), let school {
+            leader = (school, try await scope.schools.headcounts()[school.id] ?? 0)
+        }
+        return Summary(person: person, organization: organization, school: school, admin: admin, leader: leader)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

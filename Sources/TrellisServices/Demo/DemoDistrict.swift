@@ -1,0 +1,85 @@
+import Foundation
+import TrellisCore
+import TrellisStore
+
+/// Cascade School District: the demo that `trellis serve --demo` and `trellis demo` create, so a newcomer
+/// signing in as any demo person sees a living product.
+public struct DemoDistrict: Sendable {
+    public static let slug = "cascade"
+    public static let name = "Cascade School District"
+    /// Every demo person's password.
+    public static let password = "trellis-demo-2026"
+    public static let schoolNames = ["Cedar Ridge Elementary", "Riverside Middle School"]
+
+    /// The named people a newcomer signs in as; printed at start.
+    public static let featured: [(name: String, email: String, roles: Set<Role>, school: Int?)] = [
+        ("Priya Raman", "priya.raman@cascade.example", [.districtAdmin], nil),
+        ("Marcus Whitfield", "marcus.whitfield@cascade.example", [.leader, .educator], 0),
+        ("Zoë Ångström", "zoe.angstrom@cascade.example", [.coach, .educator], 0),
+        ("Nguyễn Thị Hồng", "hong.nguyen@cascade.example", [.educator], 0),
+        ("Diego Ramírez", "diego.ramirez@cascade.example", [.educator], 1),
+        ("Aiyana Whitehorse", "aiyana.whitehorse@cascade.example", [.educator], 1),
+        ("Siobhán O'Connell", "siobhan.oconnell@cascade.example", [.leader], 1),
+        ("Kwame Mensah", "kwame.mensah@cascade.example", [.coach], 1),
+    ]
+
+    let env: ServiceEnvironment
+
+    public init(_ env: ServiceEnvironment) {
+        self.env = env
+    }
+
+    /// Creates the district unless it exists; adds generated educators until it has `educators` in all.
+    /// Returns the district and whether anything was created.
+    @discardableResult
+    public func ensure(educators: Int = 0) async throws -> (Organization, created: Bool) {
+        let organizations = OrganizationStore(env.database)
+        var created = false
+        let organization: Organization
+        if let existing = try await organizations.find(slug: Self.slug) {
+            organization = existing
+        } else {
+            organization = try await OperatorService(env).createOrganization(slug: Self.slug, name: Self.name)
+            created = true
+        }
+        let existingSchools = try await OrganizationScope(env.database, organizationID: organization.id).schools.all()
+        // Hash once: every demo person shares the password, and 5,000 bcrypt hashes would take minutes.
+        let hash = try await env.passwords.hash(Self.password)
+        let now = env.clock.now()
+        let added = try await env.database.transaction { tx in
+            var created = false
+            var schools = existingSchools
+            let scope = OrganizationScope(tx, organizationID: organization.id)
+            for name in Self.schoolNames where !schools.contains(where: { $0.name == name }) {
+                let school = School(id: env.ids.make(), organizationID: organization.id, name: name)
+                try await scope.schools.create(school, at: now)
+                schools.append(school)
+                created = true
+            }
+            let ordered = Self.schoolNames.compactMap { name in schools.first { $0.name == name } }
+            for person in Self.featured {
+                let email = EmailAddress(person.email)!
+                guard try await scope.people.find(email: email) == nil else { continue }
+                try await scope.people.create(
+                    Person(id: env.ids.make(), organizationID: organization.id, email: email, displayName: person.name,
+                           schoolID: person.school.map { ordered[$0].id }, roles: person.roles),
+                    passwordHash: hash, at: now)
+                created = true
+            }
+            let existing = try await scope.people.count()
+            let wanted = educators - (existing - Self.featured.count)
+            if wanted > 0 {
+                for index in 0..<wanted {
+                    let generated = DemoNames.person(number: existing - Self.featured.count + index)
+                    try await scope.people.create(
+                        Person(id: env.ids.make(), organizationID: organization.id, email: EmailAddress(generated.email)!,
+                               displayName: generated.name, schoolID: ordered[index % ordered.count].id, roles: [.educator]),
+                        passwordHash: hash, at: now)
+                }
+                created = true
+            }
+            return created
+        }
+        return (organization, created || added)
+    }
+}

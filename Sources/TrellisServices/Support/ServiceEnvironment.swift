@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+import TrellisCore
+import TrellisStore
+
+/// What every service needs, injected once: the database, time, identifiers and password hashing.
+public struct ServiceEnvironment: Sendable {
+    public let database: Database
+    public let clock: any TimeSource
+    public let ids: any IdentifierSource
+    public let passwords: PasswordHasher
+    public let logger: Logger
+
+    public init(database: Database, clock: any TimeSource = SystemTimeSource(), ids: any IdentifierSource = RandomIdentifierSource(),
+                passwords: PasswordHasher = PasswordHasher(), logger: Logger = Logger(label: "trellis")) {
+        self.database = database
+        self.clock = clock
+        self.ids = ids
+        self.passwords = passwords
+        self.logger = logger
+    }
+
+    /// The stores of the actor's own district: the only way services reach district data.
+    func scope(_ actor: Actor) -> OrganizationScope {
+        OrganizationScope(database, organizationID: actor.organizationID)
+    }
+
+    func event(_ kind: AuditEvent.Kind, in organization: Organization.ID, by actor: Person.ID?, about subject: Person.ID?,
+               detail: String = "", address: String? = nil) -> AuditEvent {
+        AuditEvent(id: ids.make(), organizationID: organization, kind: kind, actorID: actor, subjectID: subject,
+                   detail: detail, address: address, occurredAt: clock.now())
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+import SQLKit
+
+/// The one database of a Trellis installation: an embedded SQLite file or a PostgreSQL server,
+/// reached through the same SQL. Each call borrows a pooled connection for its duration.
+public final class Database: SQLExecutor {
+    public let dialect: DatabaseDialect
+    public let location: DatabaseLocation
+    private let lender: any ConnectionLender
+
+    private init(location: DatabaseLocation, dialect: DatabaseDialect, lender: any ConnectionLender) {
+        self.location = location
+        self.dialect = dialect
+        self.lender = lender
+    }
+
+    /// Opens a pool for the location. SQLite gets one connection (SQLite allows one writer at a time,
+    /// and one connection serialises cleanly without busy errors); PostgreSQL gets `maxConnections`.
+    public static func open(_ location: DatabaseLocation, maxConnections: Int = 8, searchPath: [String]? = nil, logger: Logger) async throws -> Database {
+        switch location {
+        case .sqlite(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let source = ConfiguredSQLiteSource(path: path)
+            let pool = EventLoopGroupConnectionPool(
+                source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30),
+                logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
+            let database = Database(location: location, dialect: .sqlite, lender: PooledLender(pool: pool, logger: logger) { $0.sql() })
+            // Opening the first connection now turns a bad path into an error at start, not at the first request.
+            _ = try await database.scalar("SELECT 1")
+            return database
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = searchPath
+            let group = MultiThreadedEventLoopGroup.singleton
+            let perLoop = max(1, maxConnections / max(1, group.makeIterator().map { $0 }.count))
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration),
+                maxConnectionsPerEventLoop: perLoop, requestTimeout: .seconds(10), logger: logger, on: group)
+            return Database(location: location, dialect: .postgres, lender: PooledLender(pool: pool, logger: logger) { $0.sql() })
+        }
+    }
+
+    public func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await lender.withSQL(body)
+    }
+
+    /// Runs `body` in one transaction on one connection: all of it is written, or none.
+    public func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
+        let dialect = self.dialect
+        return try await lender.withSQL { sql in
+            try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+            do {
+                let result = try await body(Transaction(dialect: dialect, sql: sql))
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// True when a trivial query succeeds: what `/readyz` reports.
+    public func isReachable() async -> Bool {
+        (try? await scalar("SELECT 1")) == 1
+    }
+
+    public func close() async {
+        await lender.shutdown()
+    }
+}
+
+/// SQL run on the connection of an open transaction.
+public struct Transaction: SQLExecutor {
+    public let dialect: DatabaseDialect
+    let sql: any SQLDatabase
+
+    public func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await body(sql)
+    }
+}
+
+/// Lends one connection of a pool for the length of a closure.
+protocol ConnectionLender: Sendable {
+    func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func shutdown() async
+}
+
+final class PooledLender<Source: ConnectionPoolSource>: ConnectionLender, @unchecked Sendable {
+    // The pool is thread-safe; it is not marked Sendable by its library.
+    private let pool: EventLoopGroupConnectionPool<Source>
+    private let logger: Logger
+    private let makeSQL: @Sendable (Source.Connection) -> any SQLDatabase
+
+    init(pool: EventLoopGroupConnectionPool<Source>, logger: Logger, makeSQL: @escaping @Sendable (Source.Connection) -> any SQLDatabase) {
+        self.pool = pool
+        self.logger = logger
+        self.makeSQL = makeSQL
+    }
+
+    func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        return try await body(makeSQL(connection))
+    }
+
+    func shutdown() async {
+        try? await pool.shutdownAsync()
+    }
+}
+
+/// SQLite connections tuned for a web server: write-ahead logging so readers never wait for the writer,
+/// a busy timeout so a second process (the command line) waits instead of failing, foreign keys on.
+struct ConfiguredSQLiteSource: ConnectionPoolSource, Sendable {
+    let path: String
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+            .flatMap { connection in
+                connection.query("PRAGMA journal_mode = WAL")
+                    .flatMap { _ in connection.query("PRAGMA busy_timeout = 5000") }
+                    .flatMap { _ in connection.query("PRAGMA foreign_keys = ON") }
+                    .flatMap { _ in connection.query("PRAGMA synchronous = NORMAL") }
+                    .map { _ in connection }
+            }
+    }
+}

@@ -1,0 +1,44 @@
+import SQLKit
+
+/// Something that can run SQL: the database itself (one pooled connection per call) or an open transaction.
+/// Stores are written against this, so the same store works inside and outside a transaction.
+public protocol SQLExecutor: Sendable {
+    var dialect: DatabaseDialect { get }
+    func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+}
+
+/// The two databases Trellis speaks to; queries are the same, a few details differ.
+public enum DatabaseDialect: String, Sendable {
+    case sqlite
+    case postgres
+}
+
+extension SQLExecutor {
+    /// Rows of a query, decoded from snake_case columns into a `Decodable` row type.
+    func all<Row: Decodable & Sendable>(_ query: SQLQueryString, as _: Row.Type = Row.self) async throws -> [Row] {
+        try await withSQL { db in
+            try await db.raw(query).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// The first row of a query, or nil.
+    func first<Row: Decodable & Sendable>(_ query: SQLQueryString, as _: Row.Type = Row.self) async throws -> Row? {
+        try await withSQL { db in
+            try await db.raw(query).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// Runs a statement that returns nothing.
+    func execute(_ query: SQLQueryString) async throws {
+        try await withSQL { db in try await db.raw(query).run() }
+    }
+
+    /// A single integer, e.g. a count.
+    func scalar(_ query: SQLQueryString) async throws -> Int {
+        try await withSQL { db in
+            let row: (any SQLRow)? = try await db.raw(query).first()
+            guard let row, let column = row.allColumns.first else { return 0 }
+            return try row.decode(column: column, as: Int.self)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import TrellisStore
+
+/// Everything an operator can set, read from `TRELLIS_*` environment variables. One struct, checked at start.
+public struct AppConfig: Sendable {
+    public var database: DatabaseLocation
+    public var host: String
+    public var port: Int
+    /// Where the SQLite file and uploads live.
+    public var dataDirectory: String
+    /// The address people type, e.g. https://trellis.district.org; decides Secure cookies and link URLs.
+    public var baseURL: String
+    public var logLevel: Logger.Level
+    /// How long a sign-in lasts.
+    public var sessionLifetime: Duration
+    /// bcrypt cost; lower only in tests.
+    public var bcryptCost: UInt8
+    /// Trust `X-Forwarded-For` from a reverse proxy for the client address (throttling, audit log).
+    public var trustProxy: Bool
+
+    public init(database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "trellis-data",
+                baseURL: String = "http://127.0.0.1:8080", logLevel: Logger.Level = .info, sessionLifetime: Duration = .seconds(12 * 3600),
+                bcryptCost: UInt8 = 12, trustProxy: Bool = false) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.logLevel = logLevel
+        self.sessionLifetime = sessionLifetime
+        self.bcryptCost = bcryptCost
+        self.trustProxy = trustProxy
+    }
+
+    /// True when people reach Trellis over HTTPS, so cookies must be Secure.
+    public var isSecure: Bool { baseURL.lowercased().hasPrefix("https://") }
+
+    /// A setting that cannot be used, named with what was wrong, in one line.
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads the environment. Unset variables take their defaults; a set but unusable one is a `Problem`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        let dataDirectory = environment["TRELLIS_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "trellis-data"
+        let database: DatabaseLocation
+        do {
+            database = try DatabaseLocation(parsing: environment["TRELLIS_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+                                            ?? "sqlite:\(dataDirectory)/trellis.sqlite")
+        } catch {
+            throw Problem(description: error.description)
+        }
+        let host = environment["TRELLIS_HOST"] ?? "127.0.0.1"
+        let port = try integer(environment, "TRELLIS_PORT", default: 8080, in: 1...65535)
+        let baseURL = environment["TRELLIS_BASE_URL"] ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
+            throw Problem(description: "TRELLIS_BASE_URL \"\(baseURL)\" must start with http:// or https://")
+        }
+        let levelText = environment["TRELLIS_LOG_LEVEL"] ?? "info"
+        guard let logLevel = Logger.Level(rawValue: levelText.lowercased()) else {
+            throw Problem(description: "TRELLIS_LOG_LEVEL \"\(levelText)\" is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        let hours = try integer(environment, "TRELLIS_SESSION_HOURS", default: 12, in: 1...24 * 90)
+        let cost = try integer(environment, "TRELLIS_BCRYPT_COST", default: 12, in: 4...31)
+        let trustProxy = ["1", "true", "yes"].contains((environment["TRELLIS_TRUST_PROXY"] ?? "").lowercased())
+        return AppConfig(database: database, host: host, port: port, dataDirectory: dataDirectory, baseURL: baseURL,
+                         logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustProxy: trustProxy)
+    }
+
+    private static func integer(_ environment: [String: String], _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = environment[name], !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw Problem(description: "\(name) \"\(text)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import Prometheus
+import TrellisCore
+import TrellisServices
+import TrellisStore
+
+/// Builds the whole Trellis web application. `trellis serve` runs it; tests call it too, with `app.test(.router)`.
+public func buildApplication(
+    _ config: AppConfig, environment: ServiceEnvironment, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(config, environment: environment, registry: registry)
+    let sessions = DatabasePersistDriver(store: SessionStore(environment.database), clock: environment.clock)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
+        services: [sessions],
+        logger: environment.logger)
+}
+
+/// The router with every route and middleware, in the order a request meets them.
+func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry: PrometheusCollectorRegistry) async throws -> Router<TrellisRequestContext> {
+    let renderer = try await PageRenderer.bundled()
+    let secure = config.isSecure
+    let accounts = AccountService(environment)
+    let schools = SchoolService(environment)
+
+    let router = Router(context: TrellisRequestContext.self)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(secure: secure))
+    // The outer safety net: errors before a page's own context exists, e.g. an unknown address.
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    if let staticFiles = Bundle.module.url(forResource: "Static", withExtension: nil) {
+        router.add(middleware: FileMiddleware(staticFiles.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .text, subType: "css"), [.maxAge(3600)])])))
+    }
+    HealthController(database: environment.database, registry: registry).register(on: router)
+
+    let sessionCookie = SessionCookieParameters(name: secure ? "__Host-trellis_session" : "trellis_session", path: "/", secure: secure, sameSite: .lax)
+    let pages = router.group()
+        .add(middleware: ClientAddressMiddleware(trustProxy: config.trustProxy))
+        .add(middleware: FlashMiddleware(secure: secure))
+        .add(middleware: SessionMiddleware(
+            storage: DatabasePersistDriver(store: SessionStore(environment.database), clock: environment.clock),
+            configuration: .init(sessionCookieParameters: sessionCookie, keyPrefix: "", defaultSessionExpiration: config.sessionLifetime)))
+        .add(middleware: SessionAuthenticator(context: TrellisRequestContext.self) { (session: TrellisSession, _) in
+            try await accounts.resume(personID: session.personID, organizationID: session.organizationID,
+                                      credentialVersion: session.credentialVersion)
+        })
+        .add(middleware: CSRFMiddleware(secure: secure))
+        .add(middleware: ErrorPageMiddleware(renderer: renderer))
+    AuthController(renderer: renderer, accounts: accounts, secure: secure).register(on: pages)
+
+    let signedIn = pages.group().add(middleware: RequireSignInMiddleware())
+    HomeController(renderer: renderer, home: HomeService(environment)).register(on: signedIn)
+    AccountController(renderer: renderer, accounts: accounts, secure: secure).register(on: signedIn)
+    SchoolsController(renderer: renderer, schools: schools, secure: secure).register(on: signedIn)
+    PeopleController(renderer: renderer, people: PeopleService(environment), schools: schools, baseURL: config.baseURL, secure: secure)
+        .register(on: signedIn)
+    AuditController(renderer: renderer, audit: AuditService(environment)).register(on: signedIn)
+    return router
+}

@@ -1,0 +1,45 @@
+import Hummingbird
+import HummingbirdAuth
+import NIOCore
+import TrellisCore
+
+/// What Trellis knows about a request as it passes through middleware to a page.
+public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in person, set by the session authenticator.
+    public var identity: Person?
+    public let sessions: SessionContext<TrellisSession>
+    /// The CSRF token every form on the response must carry.
+    public var csrfToken: String = ""
+    /// A message from the previous request, shown once.
+    var flash: Flash?
+    /// The network address of the connection (the proxy's, unless the proxy is trusted).
+    public var peerAddress: String
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        identity = nil
+        sessions = .init()
+        peerAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// The signed-in person as the policy sees them.
+    public var actor: Actor? { identity.map(Actor.init) }
+
+    /// The signed-in actor; pages behind sign-in use this.
+    public func requireActor() throws -> Actor {
+        guard let actor else { throw HTTPError(.unauthorized) }
+        return actor
+    }
+
+    /// Uploads are not part of these pages yet: forms stay small.
+    public var maxUploadSize: Int { 1024 * 1024 }
+}
+
+/// What a session remembers between requests.
+public struct TrellisSession: Codable, Sendable {
+    public var personID: Person.ID
+    public var organizationID: Organization.ID
+    /// Must equal the person's current credential version; a password change ends older sessions.
+    public var credentialVersion: Int
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+
+/// A message carried across a redirect (post, redirect, get) in a short-lived cookie, shown once.
+/// It may carry a one-time link, which must never travel in a URL.
+struct Flash: Codable, Sendable {
+    var message: String
+    var link: String? = nil
+    var linkExpires: String? = nil
+
+    static let cookieName = "trellis_flash"
+
+    /// A redirect (303) that shows `flash` on the next page.
+    static func redirect(to route: SiteRoute, _ flash: Flash?, secure: Bool) -> Response {
+        var response = Response.redirect(to: route.path, type: .normal)
+        if let flash, let data = try? JSONEncoder().encode(flash) {
+            let value = data.base64EncodedString().replacingOccurrences(of: "=", with: "")
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            response.setCookie(Cookie(name: cookieName, value: value, maxAge: 60, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+
+    /// The flash in the request, if any; the caller clears it with `clear`.
+    static func read(_ request: Request) -> Flash? {
+        guard var value = request.cookies[cookieName]?.value, !value.isEmpty else { return nil }
+        value = value.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while value.count % 4 != 0 { value += "=" }
+        guard let data = Data(base64Encoded: value) else { return nil }
+        return try? JSONDecoder().decode(Flash.self, from: data)
+    }
+
+    /// Removes the flash cookie so the message shows once.
+    static func clear(_ response: inout Response, secure: Bool) {
+        response.setCookie(Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
+    }
+}

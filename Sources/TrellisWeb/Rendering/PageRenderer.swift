@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import Mustache
+import TrellisCore
+
+/// Renders Mustache templates into HTML responses. Every page shares one layout (`layout.mustache`), whose
+/// data is a `Layout`; the page's own data sits under `content`. Output is escaped unless a template says otherwise.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    public init(library: MustacheLibrary) {
+        self.library = library
+    }
+
+    /// Loads the templates shipped with Trellis.
+    public static func bundled() async throws -> PageRenderer {
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw HTTPError(.internalServerError, message: "templates missing from the build")
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+    }
+
+    /// A page: the template's output inside the layout, as `text/html`.
+    func render<Content>(_ template: String, title: String, content: Content, context: TrellisRequestContext,
+                         status: HTTPResponse.Status = .ok, flash: Flash? = nil, section: NavSection? = nil) -> Response {
+        let page = Page(title: title, layout: Layout(context: context, flash: flash ?? context.flash, section: section), content: content)
+        guard let html = library.render(page, withTemplate: template) else {
+            context.logger.error("template \(template) is missing")
+            return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "Template missing")))
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// What a template sees: a title, the layout's data and the page's own content.
+struct Page<Content> {
+    let title: String
+    let layout: Layout
+    let content: Content
+}
+
+/// Which part of the navigation a page belongs to, so the link can say `aria-current="page"`.
+enum NavSection: String, Sendable {
+    case home, account, schools, people, audit
+}
+
+/// The layout's data: who is signed in, the navigation they may use, the form token and any flash message.
+struct Layout {
+    struct NavItem {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let csrfToken: String
+    let personName: String?
+    let nav: [NavItem]
+    let flash: Flash?
+    let signOutPath = SiteRoute.signOut.path
+    let stylesheet = SiteRoute.stylesheet.path
+
+    init(context: TrellisRequestContext, flash: Flash?, section: NavSection?) {
+        csrfToken = context.csrfToken
+        personName = context.identity?.displayName
+        self.flash = flash
+        guard let actor = context.actor else {
+            nav = []
+            return
+        }
+        var items: [(String, SiteRoute, NavSection)] = [("Home", .home, .home)]
+        if Policy.can(actor, .read, .people(actor.organizationID)) {
+            items.append(("People", .people, .people))
+        }
+        if Policy.can(actor, .create, .schools(actor.organizationID)) {
+            items.append(("Schools", .schools, .schools))
+        }
+        if Policy.can(actor, .read, .auditLog(actor.organizationID)) {
+            items.append(("Audit log", .auditLog, .audit))
+        }
+        items.append(("Password", .changePassword, .account))
+        nav = items.map { NavItem(label: $0.0, href: $0.1.path, current: $0.2 == section) }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import TrellisCore
+import TrellisServices
+import TrellisStore
+
+/// A fresh, migrated database for one test: a temporary SQLite file, or, when `TEST_POSTGRES_URL` is set,
+/// a schema of its own on that PostgreSQL server, so tests can run in parallel without seeing each other.
+public enum TestDatabase {
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Runs `body` with a new database and removes it afterwards, whatever happens.
+    public static func with<T>(_ body: (Database) async throws -> T) async throws -> T {
+        var logger = Logger(label: "trellis.test")
+        logger.logLevel = .warning
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let database: Database
+        var cleanup: () async -> Void
+        if let url = postgresURL {
+            let admin = try await Database.open(.postgres(url: url), maxConnections: 1, logger: logger)
+            try await admin.withSQL { try await $0.raw("CREATE SCHEMA \(unsafeRaw: name)").run() }
+            database = try await Database.open(.postgres(url: url), maxConnections: 4, searchPath: [name], logger: logger)
+            cleanup = {
+                await database.close()
+                _ = try? await admin.withSQL { try await $0.raw("DROP SCHEMA \(unsafeRaw: name) CASCADE").run() }
+                await admin.close()
+            }
+        } else {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+            database = try await Database.open(.sqlite(path: directory.appendingPathComponent("trellis.sqlite").path), logger: logger)
+            cleanup = {
+                await database.close()
+                try? FileManager.default.removeItem(at: directory)
+            }
+        }
+        do {
+            try await Migrator(database: database).migrate()
+            let result = try await body(database)
+            await cleanup()
+            return result
+        } catch {
+            await cleanup()
+            throw error
+        }
+    }
+}

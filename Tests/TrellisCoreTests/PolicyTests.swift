@@ -1,0 +1,99 @@
+import Testing
+import TrellisCore
+
+/// The access table: every actor × action × resource with the expected answer.
+@Suite struct PolicyTests {
+    static let north = Organization.ID("north"), south = Organization.ID("south")
+    static let elementary = School.ID("elementary"), high = School.ID("high")
+
+    static func actor(_ id: String, _ roles: Set<Role>, school: School.ID? = elementary, org: Organization.ID = north, active: Bool = true) -> Actor {
+        Actor(personID: .init(id), organizationID: org, roles: roles, schoolID: school, isActive: active)
+    }
+
+    static let admin = actor("admin", [.districtAdmin], school: nil)
+    static let teacher = actor("teacher", [.educator])
+    static let principal = actor("principal", [.leader])
+    static let coach = actor("coach", [.coach, .educator])
+    static let otherDistrictAdmin = actor("south-admin", [.districtAdmin], org: south)
+    static let deactivatedAdmin = actor("old-admin", [.districtAdmin], active: false)
+
+    static let teacherRecord = Resource.person(organizationID: north, personID: .init("teacher"), schoolID: elementary)
+    static let highTeacherRecord = Resource.person(organizationID: north, personID: .init("high-teacher"), schoolID: high)
+    static let adminRecord = Resource.person(organizationID: north, personID: .init("admin"), schoolID: nil)
+
+    struct Row: CustomTestStringConvertible, Sendable {
+        let name: String
+        let actor: Actor
+        let action: Action
+        let resource: Resource
+        let expected: Bool
+        var testDescription: String { "\(name) \(action) → \(expected)" }
+    }
+
+    static let table: [Row] = [
+        // Schools: everyone in the district may read the list; only admins change it.
+        Row(name: "teacher reads schools", actor: teacher, action: .read, resource: .schools(north), expected: true),
+        Row(name: "teacher adds school", actor: teacher, action: .create, resource: .schools(north), expected: false),
+        Row(name: "principal adds school", actor: principal, action: .create, resource: .schools(north), expected: false),
+        Row(name: "admin adds school", actor: admin, action: .create, resource: .schools(north), expected: true),
+        Row(name: "admin renames school", actor: admin, action: .update, resource: .schools(north), expected: true),
+        Row(name: "other district's admin adds school here", actor: otherDistrictAdmin, action: .create, resource: .schools(north), expected: false),
+        Row(name: "other district's admin reads schools here", actor: otherDistrictAdmin, action: .read, resource: .schools(north), expected: false),
+        // The people directory.
+        Row(name: "admin lists people", actor: admin, action: .read, resource: .people(north), expected: true),
+        Row(name: "admin adds person", actor: admin, action: .create, resource: .people(north), expected: true),
+        Row(name: "teacher lists people", actor: teacher, action: .read, resource: .people(north), expected: false),
+        Row(name: "principal lists people", actor: principal, action: .read, resource: .people(north), expected: false),
+        Row(name: "coach adds person", actor: coach, action: .create, resource: .people(north), expected: false),
+        Row(name: "other district's admin lists people", actor: otherDistrictAdmin, action: .read, resource: .people(north), expected: false),
+        Row(name: "deactivated admin lists people", actor: deactivatedAdmin, action: .read, resource: .people(north), expected: false),
+        // One person's record.
+        Row(name: "teacher reads self", actor: teacher, action: .read, resource: teacherRecord, expected: true),
+        Row(name: "teacher updates self", actor: teacher, action: .update, resource: teacherRecord, expected: true),
+        Row(name: "teacher changes own roles", actor: teacher, action: .changeRoles, resource: teacherRecord, expected: false),
+        Row(name: "teacher reads a colleague", actor: teacher, action: .read, resource: highTeacherRecord, expected: false),
+        Row(name: "principal reads own school's teacher", actor: principal, action: .read, resource: teacherRecord, expected: true),
+        Row(name: "principal reads another school's teacher", actor: principal, action: .read, resource: highTeacherRecord, expected: false),
+        Row(name: "principal updates a teacher", actor: principal, action: .update, resource: teacherRecord, expected: false),
+        Row(name: "principal deactivates a teacher", actor: principal, action: .deactivate, resource: teacherRecord, expected: false),
+        Row(name: "coach reads a teacher", actor: coach, action: .read, resource: teacherRecord, expected: false),
+        Row(name: "admin reads a teacher", actor: admin, action: .read, resource: teacherRecord, expected: true),
+        Row(name: "admin updates a teacher", actor: admin, action: .update, resource: teacherRecord, expected: true),
+        Row(name: "admin changes a teacher's roles", actor: admin, action: .changeRoles, resource: teacherRecord, expected: true),
+        Row(name: "admin resets a teacher's password", actor: admin, action: .resetPassword, resource: teacherRecord, expected: true),
+        Row(name: "admin deactivates a teacher", actor: admin, action: .deactivate, resource: teacherRecord, expected: true),
+        Row(name: "admin deactivates self", actor: admin, action: .deactivate, resource: adminRecord, expected: false),
+        Row(name: "admin changes own roles", actor: admin, action: .changeRoles, resource: adminRecord, expected: false),
+        Row(name: "admin resets own password by link", actor: admin, action: .resetPassword, resource: adminRecord, expected: false),
+        Row(name: "other district's admin reads a teacher here", actor: otherDistrictAdmin, action: .read, resource: teacherRecord, expected: false),
+        Row(name: "other district's admin deactivates a teacher here", actor: otherDistrictAdmin, action: .deactivate, resource: teacherRecord, expected: false),
+        Row(name: "deactivated admin deactivates a teacher", actor: deactivatedAdmin, action: .deactivate, resource: teacherRecord, expected: false),
+        Row(name: "nobody creates through a person record", actor: admin, action: .create, resource: teacherRecord, expected: false),
+        // The audit log.
+        Row(name: "admin reads audit log", actor: admin, action: .read, resource: .auditLog(north), expected: true),
+        Row(name: "principal reads audit log", actor: principal, action: .read, resource: .auditLog(north), expected: false),
+        Row(name: "teacher reads audit log", actor: teacher, action: .read, resource: .auditLog(north), expected: false),
+        Row(name: "admin edits audit log", actor: admin, action: .update, resource: .auditLog(north), expected: false),
+        Row(name: "other district's admin reads audit log", actor: otherDistrictAdmin, action: .read, resource: .auditLog(north), expected: false),
+    ]
+
+    @Test(arguments: table)
+    func decides(_ row: Row) {
+        // run
+        let answer = Policy.can(row.actor, row.action, row.resource)
+        // check
+        #expect(answer == row.expected, "\(row.name)")
+    }
+
+    @Test func nothingCrossesDistrictsForAnyActionOrRole() {
+        // setup: an actor holding every role in the south district
+        let everything = Self.actor("all", Set(Role.allCases), org: Self.south)
+        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), Self.teacherRecord, Self.adminRecord]
+        // run + check
+        for resource in northResources {
+            for action in Action.allCases {
+                #expect(!Policy.can(everything, action, resource), "\(action) on \(resource)")
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import Testing
+import TestSupport
+import TrellisCore
+import TrellisStore
+
+@Suite struct AdminPagesTests {
+    @Test func adminAddsASchoolAndSeesIt() async throws {
+        try await withTrellis { _, browser in
+            // setup
+            _ = try await browser.signIn("admin@north.example")
+            // run
+            let added = try await browser.post("/admin/schools", [("name", "Lakeside High School")])
+            // check
+            #expect(added.location == "/admin/schools")
+            let list = try await browser.get("/admin/schools")
+            #expect(list.body.contains("Lakeside High School is added."))
+            #expect(list.body.contains("<td>Lakeside High School</td>"))
+            let duplicate = try await browser.post("/admin/schools", [("name", "Lakeside High School")])
+            #expect(duplicate.status == .unprocessableContent)
+            #expect(duplicate.body.contains("There is already a school called Lakeside High School."))
+        }
+    }
+
+    @Test func badInputOnAddPersonKeepsEverythingTypedAndEscapesIt() async throws {
+        try await withTrellis { districts, browser in
+            // setup
+            _ = try await browser.signIn("admin@north.example")
+            // run
+            let page = try await browser.post("/admin/people", [
+                ("display_name", "<script>alert(1)</script> Zoë"), ("email", "not an email"),
+                ("school_id", districts.north.school.id.rawValue), ("roles", "coach"), ("roles", "leader"),
+            ])
+            // check
+            #expect(page.status == .unprocessableContent)
+            #expect(!page.body.contains("<script>alert(1)</script>"))
+            #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt; Zoë"))
+            #expect(page.body.contains("value=\"not an email\""))
+            #expect(page.body.contains("Enter an email address like name@school.org."))
+            #expect(page.body.contains("aria-invalid=\"true\""))
+            #expect(page.body.contains("value=\"coach\" checked") && page.body.contains("value=\"leader\" checked"))
+            #expect(!page.body.contains("value=\"educator\" checked"))
+            #expect(page.body.contains("value=\"\(districts.north.school.id)\" selected"))
+            let empty = try await browser.post("/admin/people", [("display_name", ""), ("email", "")])
+            #expect(empty.body.contains("Enter the person&#39;s name.") || empty.body.contains("Enter the person's name."))
+            #expect(empty.body.contains("Choose at least one role."))
+        }
+    }
+
+    @Test func aNewPersonSetsTheirPasswordFromTheOneTimeLinkAndSignsIn() async throws {
+        try await withTrellis { districts, browser in
+            // setup
+            _ = try await browser.signIn("admin@north.example")
+            // run
+            let created = try await browser.post("/admin/people", [
+                ("display_name", "Aiyana Whitehorse"), ("email", "aiyana@north.example"),
+                ("school_id", districts.north.school.id.rawValue), ("roles", "educator"),
+            ])
+            let personPage = try await browser.get(try #require(created.location))
+            // check
+            #expect(personPage.body.contains("Aiyana Whitehorse is added."))
+            let link = try #require(personPage.body.firstMatch(of: /id="one-time-link" href="http:\/\/127\.0\.0\.1:8080(\/reset\/[A-Za-z0-9_-]+)"/)?.1)
+            #expect(try await browser.get(try #require(created.location)).body.contains("one-time-link") == false, "shown once")
+            let newcomer = TestBrowser(client: browser.client)
+            let form = try await newcomer.get(String(link))
+            #expect(form.body.contains("Hello Aiyana Whitehorse"))
+            let mismatch = try await newcomer.post(String(link), [("new_password", "river stones 42"), ("confirm_password", "river stones 43")])
+            #expect(mismatch.status == .unprocessableContent)
+            #expect(!mismatch.body.contains("river stones 42"), "passwords are never echoed")
+            let set = try await newcomer.post(String(link), [("new_password", "river stones 42"), ("confirm_password", "river stones 42")])
+            #expect(set.location == "/signin")
+            #expect(try await newcomer.get(String(link)).status == .notFound, "the link works once")
+            #expect(try await newcomer.signIn("aiyana@north.example", password: "river stones 42").location == "/")
+            #expect(try await newcomer.get("/").body.contains("Welcome, Aiyana Whitehorse"))
+        }
+    }
+
+    @Test func rolesChangeAndTheAuditLogShowsIt() async throws {
+        try await withTrellis { districts, browser in
+            // setup
+            _ = try await browser.signIn("admin@north.example")
+            let teacher = districts.north.educator
+            // run
+            let saved = try await browser.post("/admin/people/\(teacher.id)", [
+                ("display_name", teacher.displayName), ("email", teacher.email.value),
+                ("school_id", districts.north.school.id.rawValue), ("roles", "educator"), ("roles", "coach"),
+            ])
+            // check
+            #expect(saved.status == .seeOther)
+            let scope = OrganizationScope(districts.environment.database, organizationID: districts.north.organization.id)
+            #expect(try await scope.people.find(teacher.id)?.roles == [.educator, .coach])
+            let audit = try await browser.get("/admin/audit")
+            #expect(audit.body.contains("Roles changed"))
+            #expect(audit.body.contains("Educator → Educator, Coach"))
+            #expect(audit.body.contains("Signed in"))
+            #expect(!audit.body.contains("South Sound"), "only this district's events")
+        }
+    }
+
+    @Test func changingOwnPasswordExplainsMistakesAndKeepsThisSession() async throws {
+        try await withTrellis { _, browser in
+            _ = try await browser.signIn("teacher@north.example")
+            let bad = try await browser.post("/account/password", [("current_password", "nope"), ("new_password", "short"), ("confirm_password", "short")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("That is not your current password."))
+            let good = try await browser.post("/account/password", [("current_password", TestDistricts.password),
+                                                                    ("new_password", "a brand new phrase"), ("confirm_password", "a brand new phrase")])
+            #expect(good.location == "/")
+            #expect(try await browser.get("/").status == .ok, "this session continues")
+        }
+    }
+}

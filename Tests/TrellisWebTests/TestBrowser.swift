@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import TestSupport
+import Testing
+import TrellisServices
+@testable import TrellisWeb
+
+/// Runs `body` against a fresh Trellis with two districts, through the router, as a browser would.
+func withTrellis(baseURL: String = "http://127.0.0.1:8080",
+                 _ body: @Sendable (TestDistricts, TestBrowser) async throws -> Void) async throws {
+    try await TestDatabase.with { database in
+        let districts = try await TestDistricts.make(database)
+        let config = AppConfig(database: database.location, baseURL: baseURL, bcryptCost: 4)
+        let app = try await buildApplication(config, environment: districts.environment)
+        try await app.test(.router) { client in
+            try await body(districts, TestBrowser(client: client))
+        }
+    }
+}
+
+/// A tiny browser: keeps cookies, follows nothing by itself, and fills in the form token like a page would.
+final class TestBrowser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    private(set) var cookies: [String: String] = [:]
+
+    init(client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: String
+        var location: String? { headers[.location] }
+        var setCookies: [String] { headers[values: .setCookie] }
+    }
+
+    var csrfToken: String { cookies["trellis_csrf"] ?? "" }
+
+    @discardableResult
+    func get(_ path: String) async throws -> Page {
+        try await send(path, method: .get, body: nil)
+    }
+
+    /// Posts a form; the CSRF token is added unless `csrf` says otherwise.
+    @discardableResult
+    func post(_ path: String, _ fields: [(String, String)] = [], csrf: String? = nil, contentType: String = "application/x-www-form-urlencoded") async throws -> Page {
+        var all = fields
+        all.append(("csrf_token", csrf ?? csrfToken))
+        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(path, method: .post, body: body, contentType: contentType)
+    }
+
+    func signIn(_ email: String, password: String = TestDistricts.password) async throws -> Page {
+        if cookies["trellis_csrf"] == nil { try await get("/signin") }
+        return try await post("/signin", [("email", email), ("password", password)])
+    }
+
+    func forgetCookies() {
+        cookies = [:]
+    }
+
+    private func send(_ path: String, method: HTTPRequest.Method, body: String?, contentType: String? = nil) async throws -> Page {
+        var headers = HTTPFields()
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.execute(uri: path, method: method, headers: headers,
+                                                body: body.map { ByteBuffer(string: $0) })
+        for line in response.headers[values: .setCookie] {
+            let pair = line.split(separator: ";")[0]
+            guard let equals = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
+            if value.isEmpty || line.lowercased().contains("max-age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? text
+    }
+}
