@@ -36,6 +36,7 @@ struct Serve: AsyncParsableCommand {
         }
         lines.append("Password for every demo person: \(DemoDistrict.password)")
         lines.append("")
-        print(lines.joined(separator: "\n"))
+        // Written straight away: standard output may be a pipe or a file, where print() would sit in a buffer.
+        FileHandle.standardOutput.write(Data(lines.joined(separator: "\n").utf8))
     }
 }
