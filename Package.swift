@@ -21,9 +21,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
-        .target(name: "TrellisCore"),
+        .target(name: "TrellisCore", exclude: ["Plans"]),
         .target(
             name: "TrellisStore",
             dependencies: [
@@ -55,6 +56,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -73,7 +75,7 @@ let package = Package(
             dependencies: ["TrellisStore", "TrellisServices", "TrellisCore"],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"]),
+        .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"], exclude: ["Plans"]),
         .testTarget(name: "TrellisDocumentsTests", dependencies: ["TrellisDocuments"]),
         .testTarget(name: "TrellisStoreTests", dependencies: ["TrellisStore", "TestSupport"]),
         .testTarget(name: "TrellisServicesTests", dependencies: ["TrellisServices", "TestSupport"]),

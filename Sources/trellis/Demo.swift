@@ -13,10 +13,10 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let runtime = try await Runtime.start(label: "trellis.demo")
-            let (organization, _) = try await DemoDistrict(runtime.environment).ensure(educators: educators)
-            print("\(organization.name) is ready (slug \(DemoDistrict.slug)). Demo password: \(DemoDistrict.password)")
-            await runtime.stop()
+            try await Runtime.with(label: "trellis.demo") { runtime in
+                let (organization, _) = try await DemoDistrict(runtime.environment).ensure(educators: educators)
+                print("\(organization.name) is ready (slug \(DemoDistrict.slug)). Demo password: \(DemoDistrict.password)")
+            }
         }
     }
 }

@@ -10,18 +10,19 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let runtime = try await Runtime.start(migrate: false, label: "trellis.migrate")
-            let migrator = Migrator(database: runtime.environment.database)
-            if status {
-                for step in try await migrator.status() {
-                    let state = step.appliedAt.map { "applied \(ISO8601DateFormatter().string(from: $0))" } ?? "pending"
-                    print(String(format: "%04d  %@  %@", step.version, step.name.padding(toLength: 36, withPad: " ", startingAt: 0), state))
+            try await Runtime.with(migrate: false, label: "trellis.migrate") { runtime in
+                let migrator = Migrator(database: runtime.environment.database)
+                if status {
+                    for step in try await migrator.status() {
+                        let state = step.appliedAt.map { "applied \(ISO8601DateFormatter().string(from: $0))" } ?? "pending"
+                        let number = String(repeating: "0", count: max(0, 4 - String(step.version).count)) + String(step.version)
+                        print("\(number)  \(step.name.padding(toLength: 36, withPad: " ", startingAt: 0))  \(state)")
+                    }
+                } else {
+                    let applied = try await migrator.migrate()
+                    print(applied.isEmpty ? "The database is up to date." : applied.map { "Applied \($0.version): \($0.name)" }.joined(separator: "\n"))
                 }
-            } else {
-                let applied = try await migrator.migrate()
-                print(applied.isEmpty ? "The database is up to date." : applied.map { "Applied \($0.version): \($0.name)" }.joined(separator: "\n"))
             }
-            await runtime.stop()
         }
     }
 }

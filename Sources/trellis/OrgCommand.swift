@@ -11,10 +11,10 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let runtime = try await Runtime.start(label: "trellis.org")
-                let organization = try await OperatorService(runtime.environment).createOrganization(slug: slug, name: name)
-                print("Created \(organization.name) (\(organization.slug)).")
-                await runtime.stop()
+                try await Runtime.with(label: "trellis.org") { runtime in
+                    let organization = try await OperatorService(runtime.environment).createOrganization(slug: slug, name: name)
+                    print("Created \(organization.name) (\(organization.slug)).")
+                }
             }
         }
     }
@@ -24,11 +24,11 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let runtime = try await Runtime.start(label: "trellis.org")
-                for organization in try await OperatorService(runtime.environment).organizations() {
-                    print("\(organization.slug)\t\(organization.name)")
+                try await Runtime.with(label: "trellis.org") { runtime in
+                    for organization in try await OperatorService(runtime.environment).organizations() {
+                        print("\(organization.slug)\t\(organization.name)")
                 }
-                await runtime.stop()
+                }
             }
         }
     }

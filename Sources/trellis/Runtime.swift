@@ -28,15 +28,28 @@ struct Runtime {
             throw CommandFailure("Cannot open the database \(config.database): \(error)")
         }
         if migrate {
-            let applied = try await Migrator(database: database).migrate()
-            for step in applied { logger.info("applied migration \(step.version): \(step.name)") }
+            do {
+                let applied = try await Migrator(database: database).migrate()
+                for step in applied { logger.info("applied migration \(step.version): \(step.name)") }
+            } catch {
+                await database.close()
+                throw CommandFailure("Cannot bring the database up to date: \(error)")
+            }
         }
         let environment = ServiceEnvironment(database: database, passwords: PasswordHasher(cost: config.bcryptCost), logger: logger)
         return Runtime(config: config, environment: environment)
     }
 
-    func stop() async {
-        await environment.database.close()
+    /// Runs `body` with a started runtime and always closes the database afterwards, also when `body` fails.
+    static func with(migrate: Bool = true, label: String, _ body: (Runtime) async throws -> Void) async throws {
+        let runtime = try await start(migrate: migrate, label: label)
+        do {
+            try await body(runtime)
+        } catch {
+            await runtime.environment.database.close()
+            throw error
+        }
+        await runtime.environment.database.close()
     }
 }
 

@@ -15,16 +15,16 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let runtime = try await Runtime.start(label: "trellis.serve")
-            let registry = PrometheusCollectorRegistry()
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-            if demo {
-                let (organization, created) = try await DemoDistrict(runtime.environment).ensure()
-                printDemoSignIns(organization.name, created: created, baseURL: runtime.config.baseURL)
+            try await Runtime.with(label: "trellis.serve") { runtime in
+                let registry = PrometheusCollectorRegistry()
+                MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+                if demo {
+                    let (organization, created) = try await DemoDistrict(runtime.environment).ensure()
+                    printDemoSignIns(organization.name, created: created, baseURL: runtime.config.baseURL)
+                }
+                let app = try await buildApplication(runtime.config, environment: runtime.environment, registry: registry)
+                try await app.runService()
             }
-            let app = try await buildApplication(runtime.config, environment: runtime.environment, registry: registry)
-            try await app.runService()
-            await runtime.stop()
         }
     }
 

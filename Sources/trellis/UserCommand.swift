@@ -22,20 +22,20 @@ struct UserCommand: AsyncParsableCommand {
                 guard let line = readLine(strippingNewline: true), !line.isEmpty else {
                     throw CommandFailure("no password on standard input: pipe it in, e.g. printf '%s' \"$PASSWORD\" | trellis user create ...")
                 }
-                let runtime = try await Runtime.start(label: "trellis.user")
-                let operators = OperatorService(runtime.environment)
-                let organization = try await operators.organization(slug: org)
-                var schoolID = ""
-                if let school {
-                    guard let found = try await operators.school(named: school, in: organization) else {
-                        throw FieldErrors("school", "No school named \(school) in \(organization.name).")
+                try await Runtime.with(label: "trellis.user") { runtime in
+                    let operators = OperatorService(runtime.environment)
+                    let organization = try await operators.organization(slug: org)
+                    var schoolID = ""
+                    if let school {
+                        guard let found = try await operators.school(named: school, in: organization) else {
+                            throw FieldErrors("school", "No school named \(school) in \(organization.name).")
+                        }
+                        schoolID = found.id.rawValue
                     }
-                    schoolID = found.id.rawValue
+                    let person = try await operators.createPerson(
+                        in: organization, form: PersonForm(displayName: name, email: email, schoolID: schoolID, roles: roles), password: line)
+                    print("Created \(person.displayName) <\(person.email)> in \(organization.name) as \(person.sortedRoles.map(\.label).joined(separator: ", ")).")
                 }
-                let person = try await operators.createPerson(
-                    in: organization, form: PersonForm(displayName: name, email: email, schoolID: schoolID, roles: roles), password: line)
-                print("Created \(person.displayName) <\(person.email)> in \(organization.name) as \(person.sortedRoles.map(\.label).joined(separator: ", ")).")
-                await runtime.stop()
             }
         }
     }

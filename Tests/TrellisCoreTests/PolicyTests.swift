@@ -69,6 +69,14 @@ import TrellisCore
         Row(name: "other district's admin deactivates a teacher here", actor: otherDistrictAdmin, action: .deactivate, resource: teacherRecord, expected: false),
         Row(name: "deactivated admin deactivates a teacher", actor: deactivatedAdmin, action: .deactivate, resource: teacherRecord, expected: false),
         Row(name: "nobody creates through a person record", actor: admin, action: .create, resource: teacherRecord, expected: false),
+        // Standards frameworks: read by all to align goals, curated by admins.
+        Row(name: "teacher reads frameworks", actor: teacher, action: .read, resource: .frameworks(north), expected: true),
+        Row(name: "teacher imports a framework", actor: teacher, action: .create, resource: .frameworks(north), expected: false),
+        Row(name: "principal edits a framework", actor: principal, action: .update, resource: .frameworks(north), expected: false),
+        Row(name: "admin imports a framework", actor: admin, action: .create, resource: .frameworks(north), expected: true),
+        Row(name: "admin edits a framework", actor: admin, action: .update, resource: .frameworks(north), expected: true),
+        Row(name: "other district's admin edits a framework here", actor: otherDistrictAdmin, action: .update, resource: .frameworks(north), expected: false),
+        Row(name: "other district's teacher reads frameworks here", actor: actor("s", [.educator], org: south), action: .read, resource: .frameworks(north), expected: false),
         // The audit log.
         Row(name: "admin reads audit log", actor: admin, action: .read, resource: .auditLog(north), expected: true),
         Row(name: "principal reads audit log", actor: principal, action: .read, resource: .auditLog(north), expected: false),
@@ -88,7 +96,7 @@ import TrellisCore
     @Test func nothingCrossesDistrictsForAnyActionOrRole() {
         // setup: an actor holding every role in the south district
         let everything = Self.actor("all", Set(Role.allCases), org: Self.south)
-        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), Self.teacherRecord, Self.adminRecord]
+        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), .frameworks(Self.north), Self.teacherRecord, Self.adminRecord]
         // run + check
         for resource in northResources {
             for action in Action.allCases {

@@ -43,10 +43,12 @@ public enum Resource: Sendable, Hashable {
     case person(organizationID: Organization.ID, personID: Person.ID, schoolID: School.ID?)
     /// The district's audit log.
     case auditLog(Organization.ID)
+    /// The district's standards frameworks (its own, the built-in ones, and which apply to which role).
+    case frameworks(Organization.ID)
 
     public var organizationID: Organization.ID {
         switch self {
-        case .schools(let id), .people(let id), .auditLog(let id): id
+        case .schools(let id), .people(let id), .auditLog(let id), .frameworks(let id): id
         case .person(let id, _, _): id
         }
     }
@@ -68,6 +70,9 @@ public enum Policy {
             return isAdmin && (action == .read || action == .create)
         case .auditLog:
             return isAdmin && action == .read
+        case .frameworks:
+            // Everyone aligns goals to standards, so everyone reads them; admins curate them.
+            return action == .read || (isAdmin && (action == .create || action == .update))
         case .person(_, let personID, let schoolID):
             let isSelf = personID == actor.personID
             switch action {

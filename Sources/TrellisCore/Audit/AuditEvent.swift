@@ -19,6 +19,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case personReactivated = "person_reactivated"
         case schoolCreated = "school_created"
         case schoolRenamed = "school_renamed"
+        case frameworkImported = "framework_imported"
+        case frameworkCreated = "framework_created"
+        case standardChanged = "standard_changed"
+        case frameworkRolesChanged = "framework_roles_changed"
 
         public var label: String {
             switch self {
@@ -36,6 +40,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
             case .personReactivated: "Person reactivated"
             case .schoolCreated: "School added"
             case .schoolRenamed: "School renamed"
+            case .frameworkImported: "Framework imported"
+            case .frameworkCreated: "Framework created"
+            case .standardChanged: "Standard changed"
+            case .frameworkRolesChanged: "Frameworks per role changed"
             }
         }
     }

@@ -17,5 +17,6 @@ public enum Migrations {
         CreateSignInThrottle(),
         CreatePasswordResets(),
         CreateAuditEvents(),
+        CreateFrameworks(),
     ]
 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import TrellisServices
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data into a district.", subcommands: [Standards.self])
+
+    struct Standards: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a standards framework from a 1EdTech CASE JSON package (CFPackage). Re-importing updates it in place.")
+
+        @Argument(help: "The CASE JSON file.") var file: String
+        @Option(help: "The district's slug.") var org: String
+
+        func run() async throws {
+            try await reportingFailures {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw CommandFailure("cannot read \(file): no such file, or not readable")
+                }
+                try await Runtime.with(label: "trellis.import") { runtime in
+                    let organization = try await OperatorService(runtime.environment).organization(slug: org)
+                    let (definition, outcome) = try await StandardsService(runtime.environment).importCASE(into: organization.id, data: data)
+                    print("""
+                        Imported \(definition.framework.title) (\(definition.framework.identifier)) into \(organization.name): \
+                        \(outcome.createdFramework ? "new framework, " : "")\(outcome.added) standards added, \(outcome.updated) updated, \
+                        \(outcome.unchanged) unchanged\(outcome.retired > 0 ? ", \(outcome.retired) no longer in the file marked retired" : "").
+                        """)
+                }
+            }
+        }
+    }
+}
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export data from a district.", subcommands: [Standards.self])
+
+    struct Standards: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a standards framework as CASE JSON to standard output.")
+
+        @Option(help: "The district's slug.") var org: String
+        @Option(help: "The framework's identifier (see the framework's page, or the built-in wa-teacher-criteria, wa-principal-criteria, iste-coaches).")
+        var framework: String
+
+        func run() async throws {
+            try await reportingFailures {
+                try await Runtime.with(label: "trellis.export") { runtime in
+                    let organization = try await OperatorService(runtime.environment).organization(slug: org)
+                    let data = try await StandardsService(runtime.environment).exportCASE(
+                        organization: organization.id, framework, baseURI: runtime.config.baseURL)
+                    FileHandle.standardOutput.write(data)
+                    FileHandle.standardOutput.write(Data("\n".utf8))
+                }
+            }
+        }
+    }
+}
