@@ -24,7 +24,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
-        .target(name: "TrellisCore", exclude: ["Plans"]),
+        .target(name: "TrellisCore"),
         .target(
             name: "TrellisStore",
             dependencies: [
@@ -75,7 +75,7 @@ let package = Package(
             dependencies: ["TrellisStore", "TrellisServices", "TrellisCore"],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"], exclude: ["Plans"]),
+        .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"]),
         .testTarget(name: "TrellisDocumentsTests", dependencies: ["TrellisDocuments"]),
         .testTarget(name: "TrellisStoreTests", dependencies: ["TrellisStore", "TestSupport"]),
         .testTarget(name: "TrellisServicesTests", dependencies: ["TrellisServices", "TestSupport"]),

@@ -19,9 +19,10 @@ public enum TestDatabase {
         let database: Database
         var cleanup: () async -> Void
         if let url = postgresURL {
+            // Tests run in parallel: few connections each keeps the server within its connection limit.
             let admin = try await Database.open(.postgres(url: url), maxConnections: 1, logger: logger)
             try await admin.withSQL { try await $0.raw("CREATE SCHEMA \(unsafeRaw: name)").run() }
-            database = try await Database.open(.postgres(url: url), maxConnections: 4, searchPath: [name], logger: logger)
+            database = try await Database.open(.postgres(url: url), maxConnections: 2, searchPath: [name], logger: logger)
             cleanup = {
                 await database.close()
                 _ = try? await admin.withSQL { try await $0.raw("DROP SCHEMA \(unsafeRaw: name) CASCADE").run() }
@@ -42,7 +43,14 @@ public enum TestDatabase {
             return result
         } catch {
             await cleanup()
-            throw error
+            // PostgreSQL's errors hide their detail from `description`; a failing test should show it.
+            throw TestFailure(String(reflecting: error))
         }
     }
+}
+
+/// An error with the full text of what went wrong underneath.
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -49,7 +49,21 @@ final class TestBrowser: @unchecked Sendable {
         var all = fields
         all.append(("csrf_token", csrf ?? csrfToken))
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return try await send(path, method: .post, body: body, contentType: contentType)
+        return try await send(path, method: .post, body: Data(body.utf8), contentType: contentType)
+    }
+
+    /// Posts a form with a file, as a browser does for `enctype="multipart/form-data"`.
+    @discardableResult
+    func upload(_ path: String, field: String, filename: String, data: Data, fields: [(String, String)] = [], csrf: String? = nil) async throws -> Page {
+        let boundary = "----TrellisTest\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields + [("csrf_token", csrf ?? csrfToken)] {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/json\r\n\r\n".utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        return try await send(path, method: .post, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
     func signIn(_ email: String, password: String = TestDistricts.password) async throws -> Page {
@@ -61,14 +75,14 @@ final class TestBrowser: @unchecked Sendable {
         cookies = [:]
     }
 
-    private func send(_ path: String, method: HTTPRequest.Method, body: String?, contentType: String? = nil) async throws -> Page {
+    private func send(_ path: String, method: HTTPRequest.Method, body: Data?, contentType: String? = nil) async throws -> Page {
         var headers = HTTPFields()
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         }
         if let contentType { headers[.contentType] = contentType }
         let response = try await client.execute(uri: path, method: method, headers: headers,
-                                                body: body.map { ByteBuffer(string: $0) })
+                                                body: body.map { ByteBuffer(bytes: $0) })
         for line in response.headers[values: .setCookie] {
             let pair = line.split(separator: ";")[0]
             guard let equals = pair.firstIndex(of: "=") else { continue }

@@ -5,7 +5,7 @@ import TrellisStore
 
 /// Standards frameworks as a district sees them: the built-in ones, its own, and which apply to whom.
 public struct StandardsService: Sendable {
-    let env: ServiceEnvironment
+    public let env: ServiceEnvironment
     let importer: CASEImporter
 
     public init(_ env: ServiceEnvironment, importer: CASEImporter = CASEImporter()) {

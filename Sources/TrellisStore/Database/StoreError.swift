@@ -1,3 +1,6 @@
+import PostgresKit
+import SQLiteKit
+
 /// What a store reports when the data does not allow an operation.
 public enum StoreError: Error, Hashable, Sendable {
     /// A unique value is already taken, e.g. an email address; names the column.
@@ -9,8 +12,13 @@ public enum StoreError: Error, Hashable, Sendable {
 extension Error {
     /// True when the database refused a row because a UNIQUE constraint was violated, on either database.
     var isUniqueViolation: Bool {
-        let text = String(describing: self)
-        return text.contains("UNIQUE constraint failed") || text.contains("23505") || text.contains("unique_violation")
-            || text.contains("duplicate key value")
+        if let error = self as? PSQLError {
+            return error.serverInfo?[.sqlState] == "23505"
+        }
+        if let error = self as? SQLiteError {
+            return error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed
+                || error.message.contains("UNIQUE constraint failed")
+        }
+        return false
     }
 }

@@ -59,5 +59,7 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     PeopleController(renderer: renderer, people: PeopleService(environment), schools: schools, baseURL: config.baseURL, secure: secure)
         .register(on: signedIn)
     AuditController(renderer: renderer, audit: AuditService(environment)).register(on: signedIn)
+    FrameworksController(renderer: renderer, standards: StandardsService(environment), baseURL: config.baseURL, secure: secure)
+        .register(on: signedIn)
     return router
 }

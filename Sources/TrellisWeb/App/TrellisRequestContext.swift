@@ -32,8 +32,8 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
         return actor
     }
 
-    /// Uploads are not part of these pages yet: forms stay small.
-    public var maxUploadSize: Int { 1024 * 1024 }
+    /// The largest request body: room for a 20 MB upload and its form. Plain forms are read with a smaller limit.
+    public var maxUploadSize: Int { 25 * 1024 * 1024 }
 }
 
 /// What a session remembers between requests.

@@ -21,11 +21,16 @@ struct CSRFMiddleware: RouterMiddleware {
         if ![.get, .head, .options].contains(request.method) {
             guard request.headers[.init("Sec-Fetch-Site")!] != "cross-site" else { throw CSRFRefusal() }
             guard let existing else { throw CSRFRefusal() }
-            let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
-            guard isForm else { throw CSRFRefusal() }
             _ = try await request.collectBody(upTo: context.maxUploadSize)
-            let form = try await FormData.from(request, limit: context.maxUploadSize)
-            guard Self.equal(form[Self.fieldName], existing) else { throw CSRFRefusal() }
+            let sent: String
+            if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+                sent = try await FormData.from(request, limit: context.maxUploadSize)[Self.fieldName]
+            } else if MultipartForm.boundary(of: request) != nil {
+                sent = try await MultipartForm.from(request, limit: context.maxUploadSize)[Self.fieldName]
+            } else {
+                throw CSRFRefusal()
+            }
+            guard Self.equal(sent, existing) else { throw CSRFRefusal() }
         }
         var response = try await next(request, context)
         if existing == nil {

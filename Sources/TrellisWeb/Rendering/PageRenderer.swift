@@ -43,7 +43,7 @@ struct Page<Content> {
 
 /// Which part of the navigation a page belongs to, so the link can say `aria-current="page"`.
 enum NavSection: String, Sendable {
-    case home, account, schools, people, audit
+    case home, account, schools, people, audit, standards
 }
 
 /// The layout's data: who is signed in, the navigation they may use, the form token and any flash message.
@@ -75,6 +75,9 @@ struct Layout {
         }
         if Policy.can(actor, .create, .schools(actor.organizationID)) {
             items.append(("Schools", .schools, .schools))
+        }
+        if Policy.can(actor, .read, .frameworks(actor.organizationID)) {
+            items.append(("Standards", .frameworks, .standards))
         }
         if Policy.can(actor, .read, .auditLog(actor.organizationID)) {
             items.append(("Audit log", .auditLog, .audit))

@@ -15,6 +15,13 @@ public enum SiteRoute: Sendable, Hashable {
     case personActivation(Person.ID)
     case personPasswordReset(Person.ID)
     case auditLog
+    case frameworks
+    case frameworkImport
+    case frameworkRoles
+    case framework(String)
+    case frameworkExport(String)
+    case frameworkStandards(String)
+    case standard(framework: String, standard: String)
     case stylesheet
 
     public var path: String {
@@ -32,7 +39,21 @@ public enum SiteRoute: Sendable, Hashable {
         case .personActivation(let id): "/admin/people/\(id)/activation"
         case .personPasswordReset(let id): "/admin/people/\(id)/password-reset"
         case .auditLog: "/admin/audit"
+        case .frameworks: "/frameworks"
+        case .frameworkImport: "/frameworks/import"
+        case .frameworkRoles: "/frameworks/roles"
+        case .framework(let identifier): "/frameworks/\(Self.segment(identifier))"
+        case .frameworkExport(let identifier): "/frameworks/\(Self.segment(identifier))/case.json"
+        case .frameworkStandards(let identifier): "/frameworks/\(Self.segment(identifier))/standards"
+        case .standard(let framework, let standard): "/frameworks/\(Self.segment(framework))/standards/\(Self.segment(standard))"
         case .stylesheet: "/static/trellis.css"
         }
     }
+
+    /// Identifiers come from published packages and may hold any character; keep them one path segment.
+    static func segment(_ identifier: String) -> String {
+        identifier.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? identifier
+    }
 }
+
+import Foundation
