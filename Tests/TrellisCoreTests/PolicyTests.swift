@@ -21,6 +21,11 @@ import TrellisCore
     static let highTeacherRecord = Resource.person(organizationID: north, personID: .init("high-teacher"), schoolID: high)
     static let adminRecord = Resource.person(organizationID: north, personID: .init("admin"), schoolID: nil)
 
+    static func plan(owner: String, school: School.ID? = elementary, coaches: [String] = [], leaders: Bool = false, org: Organization.ID = north) -> Resource {
+        .plan(PlanAccess(organizationID: org, ownerID: .init(owner), ownerSchoolID: school, coachIDs: coaches.map { .init($0) },
+                         isSharedWithSchoolLeaders: leaders))
+    }
+
     struct Row: CustomTestStringConvertible, Sendable {
         let name: String
         let actor: Actor
@@ -77,6 +82,22 @@ import TrellisCore
         Row(name: "admin edits a framework", actor: admin, action: .update, resource: .frameworks(north), expected: true),
         Row(name: "other district's admin edits a framework here", actor: otherDistrictAdmin, action: .update, resource: .frameworks(north), expected: false),
         Row(name: "other district's teacher reads frameworks here", actor: actor("s", [.educator], org: south), action: .read, resource: .frameworks(north), expected: false),
+        // Growth plans: the owner's; shared explicitly with coaches and the school's leaders; never admins.
+        Row(name: "teacher starts a plan", actor: teacher, action: .create, resource: .plans(north), expected: true),
+        Row(name: "teacher starts a plan in another district", actor: teacher, action: .create, resource: .plans(south), expected: false),
+        Row(name: "owner reads own plan", actor: teacher, action: .read, resource: plan(owner: "teacher"), expected: true),
+        Row(name: "owner edits own plan", actor: teacher, action: .update, resource: plan(owner: "teacher"), expected: true),
+        Row(name: "teacher reads a colleague's plan", actor: teacher, action: .read, resource: plan(owner: "other", leaders: true), expected: false),
+        Row(name: "coach reads an unshared plan", actor: coach, action: .read, resource: plan(owner: "teacher"), expected: false),
+        Row(name: "coach reads a plan shared with them", actor: coach, action: .read, resource: plan(owner: "teacher", coaches: ["coach"]), expected: true),
+        Row(name: "coach edits a plan shared with them", actor: coach, action: .update, resource: plan(owner: "teacher", coaches: ["coach"]), expected: false),
+        Row(name: "principal reads an unshared plan", actor: principal, action: .read, resource: plan(owner: "teacher"), expected: false),
+        Row(name: "principal reads a plan shared with leaders", actor: principal, action: .read, resource: plan(owner: "teacher", leaders: true), expected: true),
+        Row(name: "principal reads another school's shared plan", actor: principal, action: .read, resource: plan(owner: "t2", school: high, leaders: true), expected: false),
+        Row(name: "principal edits a shared plan", actor: principal, action: .update, resource: plan(owner: "teacher", leaders: true), expected: false),
+        Row(name: "admin reads a teacher's plan", actor: admin, action: .read, resource: plan(owner: "teacher", leaders: true), expected: false),
+        Row(name: "other district's coach reads a plan shared with that id", actor: actor("coach", [.coach], org: south), action: .read,
+            resource: plan(owner: "teacher", coaches: ["coach"]), expected: false),
         // The audit log.
         Row(name: "admin reads audit log", actor: admin, action: .read, resource: .auditLog(north), expected: true),
         Row(name: "principal reads audit log", actor: principal, action: .read, resource: .auditLog(north), expected: false),
@@ -96,7 +117,7 @@ import TrellisCore
     @Test func nothingCrossesDistrictsForAnyActionOrRole() {
         // setup: an actor holding every role in the south district
         let everything = Self.actor("all", Set(Role.allCases), org: Self.south)
-        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), .frameworks(Self.north), Self.teacherRecord, Self.adminRecord]
+        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), .frameworks(Self.north), .plans(Self.north), Self.plan(owner: "all", coaches: ["all"], leaders: true), Self.teacherRecord, Self.adminRecord]
         // run + check
         for resource in northResources {
             for action in Action.allCases {

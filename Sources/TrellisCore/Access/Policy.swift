@@ -45,10 +45,16 @@ public enum Resource: Sendable, Hashable {
     case auditLog(Organization.ID)
     /// The district's standards frameworks (its own, the built-in ones, and which apply to which role).
     case frameworks(Organization.ID)
+    /// One growth plan, with what decides who sees it: its owner, their school, and whom they shared it with.
+    /// Evidence files and check-ins are parts of the plan and share its access.
+    case plan(PlanAccess)
+    /// Starting a growth plan of one's own in a district.
+    case plans(Organization.ID)
 
     public var organizationID: Organization.ID {
         switch self {
-        case .schools(let id), .people(let id), .auditLog(let id), .frameworks(let id): id
+        case .schools(let id), .people(let id), .auditLog(let id), .frameworks(let id), .plans(let id): id
+        case .plan(let access): access.organizationID
         case .person(let id, _, _): id
         }
     }
@@ -73,6 +79,23 @@ public enum Policy {
         case .frameworks:
             // Everyone aligns goals to standards, so everyone reads them; admins curate them.
             return action == .read || (isAdmin && (action == .create || action == .update))
+        case .plans:
+            // Anyone who works in the district may write their own plan (teachers, coaches and principals renew too).
+            return action == .create
+        case .plan(let plan):
+            let isOwner = plan.ownerID == actor.personID
+            switch action {
+            case .read:
+                // Sharing is explicit. Admins see verification records, not plan content.
+                let sharedCoach = plan.coachIDs.contains(actor.personID) && actor.has(.coach)
+                let sharedLeader = plan.isSharedWithSchoolLeaders && actor.has(.leader) && plan.ownerSchoolID != nil
+                    && plan.ownerSchoolID == actor.schoolID
+                return isOwner || sharedCoach || sharedLeader
+            case .update:
+                return isOwner
+            case .create, .changeRoles, .resetPassword, .deactivate:
+                return false
+            }
         case .person(_, let personID, let schoolID):
             let isSelf = personID == actor.personID
             switch action {
@@ -88,5 +111,28 @@ public enum Policy {
                 return false
             }
         }
+    }
+}
+
+/// What the policy needs to know about a growth plan to decide who may see it.
+public struct PlanAccess: Sendable, Hashable {
+    public var organizationID: Organization.ID
+    public var ownerID: Person.ID
+    public var ownerSchoolID: School.ID?
+    public var coachIDs: [Person.ID]
+    public var isSharedWithSchoolLeaders: Bool
+
+    public init(organizationID: Organization.ID, ownerID: Person.ID, ownerSchoolID: School.ID?, coachIDs: [Person.ID],
+                isSharedWithSchoolLeaders: Bool) {
+        self.organizationID = organizationID
+        self.ownerID = ownerID
+        self.ownerSchoolID = ownerSchoolID
+        self.coachIDs = coachIDs
+        self.isSharedWithSchoolLeaders = isSharedWithSchoolLeaders
+    }
+
+    public init(_ plan: GrowthPlan, ownerSchoolID: School.ID?) {
+        self.init(organizationID: plan.organizationID, ownerID: plan.ownerID, ownerSchoolID: ownerSchoolID,
+                  coachIDs: plan.sharing.coachIDs, isSharedWithSchoolLeaders: plan.sharing.isSharedWithSchoolLeaders)
     }
 }

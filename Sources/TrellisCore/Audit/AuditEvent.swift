@@ -23,6 +23,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case frameworkCreated = "framework_created"
         case standardChanged = "standard_changed"
         case frameworkRolesChanged = "framework_roles_changed"
+        case planStatusChanged = "plan_status_changed"
 
         public var label: String {
             switch self {
@@ -44,6 +45,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
             case .frameworkCreated: "Framework created"
             case .standardChanged: "Standard changed"
             case .frameworkRolesChanged: "Frameworks per role changed"
+            case .planStatusChanged: "Growth plan status changed"
             }
         }
     }

@@ -58,6 +58,20 @@ public struct StandardsService: Sendable {
         }
     }
 
+    /// Every standard the district offers, by identifier: what a plan's alignments are shown with.
+    public func index(_ actor: Actor) async throws -> [String: Standard] {
+        try require(actor, .read)
+        var index: [String: Standard] = [:]
+        for definition in BuiltInFrameworks.all {
+            for standard in definition.standards { index[standard.identifier] = standard }
+        }
+        let store = env.scope(actor).frameworks
+        for framework in try await store.all() {
+            for standard in try await store.definition(framework.identifier)?.standards ?? [] { index[standard.identifier] = standard }
+        }
+        return index
+    }
+
     // MARK: CASE
 
     /// Imports or re-imports a CASE package. The whole file is refused, with the problem named, or all of it is saved.

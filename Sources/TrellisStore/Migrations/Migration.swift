@@ -18,5 +18,6 @@ public enum Migrations {
         CreatePasswordResets(),
         CreateAuditEvents(),
         CreateFrameworks(),
+        CreateGrowthPlans(),
     ]
 }

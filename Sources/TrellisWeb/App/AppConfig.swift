@@ -18,10 +18,12 @@ public struct AppConfig: Sendable {
     public var bcryptCost: UInt8
     /// Trust `X-Forwarded-For` from a reverse proxy for the client address (throttling, audit log).
     public var trustProxy: Bool
+    /// The largest evidence file accepted, in bytes.
+    public var maximumUploadBytes: Int
 
     public init(database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "trellis-data",
                 baseURL: String = "http://127.0.0.1:8080", logLevel: Logger.Level = .info, sessionLifetime: Duration = .seconds(12 * 3600),
-                bcryptCost: UInt8 = 12, trustProxy: Bool = false) {
+                bcryptCost: UInt8 = 12, trustProxy: Bool = false, maximumUploadMegabytes: Int = 20) {
         self.database = database
         self.host = host
         self.port = port
@@ -31,6 +33,7 @@ public struct AppConfig: Sendable {
         self.sessionLifetime = sessionLifetime
         self.bcryptCost = bcryptCost
         self.trustProxy = trustProxy
+        self.maximumUploadBytes = maximumUploadMegabytes * 1024 * 1024
     }
 
     /// True when people reach Trellis over HTTPS, so cookies must be Secure.
@@ -63,9 +66,11 @@ public struct AppConfig: Sendable {
         }
         let hours = try integer(environment, "TRELLIS_SESSION_HOURS", default: 12, in: 1...24 * 90)
         let cost = try integer(environment, "TRELLIS_BCRYPT_COST", default: 12, in: 4...31)
+        let uploadMegabytes = try integer(environment, "TRELLIS_MAX_UPLOAD_MB", default: 20, in: 1...24)
         let trustProxy = ["1", "true", "yes"].contains((environment["TRELLIS_TRUST_PROXY"] ?? "").lowercased())
         return AppConfig(database: database, host: host, port: port, dataDirectory: dataDirectory, baseURL: baseURL,
-                         logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustProxy: trustProxy)
+                         logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustProxy: trustProxy,
+                         maximumUploadMegabytes: uploadMegabytes)
     }
 
     private static func integer(_ environment: [String: String], _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {

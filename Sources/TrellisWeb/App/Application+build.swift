@@ -59,7 +59,13 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     PeopleController(renderer: renderer, people: PeopleService(environment), schools: schools, baseURL: config.baseURL, secure: secure)
         .register(on: signedIn)
     AuditController(renderer: renderer, audit: AuditService(environment)).register(on: signedIn)
-    FrameworksController(renderer: renderer, standards: StandardsService(environment), baseURL: config.baseURL, secure: secure)
-        .register(on: signedIn)
+    let standards = StandardsService(environment)
+    FrameworksController(renderer: renderer, standards: standards, baseURL: config.baseURL, secure: secure).register(on: signedIn)
+    let plans = PlanService(environment, vault: EvidenceVault(dataDirectory: config.dataDirectory), maximumUploadBytes: config.maximumUploadBytes)
+    PlansController(renderer: renderer, plans: plans, standards: standards, secure: secure).register(on: signedIn)
+    GoalsController(renderer: renderer, plans: plans, secure: secure).register(on: signedIn)
+    AlignmentController(renderer: renderer, plans: plans, standards: standards, secure: secure).register(on: signedIn)
+    ActionPlanController(renderer: renderer, plans: plans, secure: secure).register(on: signedIn)
+    RecordsController(renderer: renderer, plans: plans, standards: standards, secure: secure).register(on: signedIn)
     return router
 }

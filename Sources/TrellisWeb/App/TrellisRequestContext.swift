@@ -32,7 +32,8 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
         return actor
     }
 
-    /// The largest request body: room for a 20 MB upload and its form. Plain forms are read with a smaller limit.
+    /// The largest request body: room for the largest evidence file an operator may allow (24 MB) and its form.
+    /// The configured evidence limit is checked with a clear message; plain forms are read with a 1 MB limit.
     public var maxUploadSize: Int { 25 * 1024 * 1024 }
 }
 

@@ -10,13 +10,15 @@ struct FieldView {
     let hint: String?
     let autocomplete: String?
     let required: Bool
+    /// Several lines of text rather than one.
+    let isTextarea: Bool
     /// Stored, not computed: templates read fields through reflection, which sees stored properties only.
     let id: String
     /// The ids that describe the input, for `aria-describedby`.
     let describedBy: String?
 
     init(name: String, label: String, type: String = "text", value: String, errors: FieldErrors, hint: String? = nil,
-         autocomplete: String? = nil, required: Bool = true) {
+         autocomplete: String? = nil, required: Bool = true, idPrefix: String? = nil) {
         self.name = name
         self.label = label
         self.type = type
@@ -25,7 +27,8 @@ struct FieldView {
         self.hint = hint
         self.autocomplete = autocomplete
         self.required = required
-        let id = "field-\(name)"
+        self.isTextarea = type == "textarea"
+        let id = idPrefix.map { "\($0)-\(name)" } ?? "field-\(name)"
         self.id = id
         let described = [hint != nil ? "\(id)-hint" : nil, error != nil ? "\(id)-error" : nil].compactMap { $0 }
         self.describedBy = described.isEmpty ? nil : described.joined(separator: " ")

@@ -43,7 +43,7 @@ struct Page<Content> {
 
 /// Which part of the navigation a page belongs to, so the link can say `aria-current="page"`.
 enum NavSection: String, Sendable {
-    case home, account, schools, people, audit, standards
+    case home, account, schools, people, audit, standards, plans
 }
 
 /// The layout's data: who is signed in, the navigation they may use, the form token and any flash message.
@@ -69,7 +69,7 @@ struct Layout {
             nav = []
             return
         }
-        var items: [(String, SiteRoute, NavSection)] = [("Home", .home, .home)]
+        var items: [(String, SiteRoute, NavSection)] = [("Home", .home, .home), ("Growth plans", .plans, .plans)]
         if Policy.can(actor, .read, .people(actor.organizationID)) {
             items.append(("People", .people, .people))
         }

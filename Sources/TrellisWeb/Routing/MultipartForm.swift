@@ -10,7 +10,7 @@ struct MultipartForm: Sendable {
         let data: Data
     }
 
-    private(set) var fields: [String: String] = [:]
+    private(set) var fields: [String: [String]] = [:]
     private(set) var files: [String: File] = [:]
 
     /// The boundary of a multipart content type, or nil when the request is not multipart.
@@ -54,12 +54,15 @@ struct MultipartForm: Sendable {
             if let filename = Self.parameter("filename", in: disposition) {
                 files[name] = File(filename: filename, contentType: part.headers["content-type"], data: part.data)
             } else {
-                fields[name] = String(decoding: part.data, as: UTF8.self)
+                fields[name, default: []].append(String(decoding: part.data, as: UTF8.self))
             }
         }
     }
 
-    subscript(name: String) -> String { fields[name] ?? "" }
+    subscript(name: String) -> String { fields[name]?.first ?? "" }
+
+    /// Every value of a repeated field (checkboxes), in order.
+    func all(_ name: String) -> [String] { fields[name] ?? [] }
 
     private static func parameter(_ name: String, in header: String) -> String? {
         for piece in header.split(separator: ";") {

@@ -22,6 +22,13 @@ public enum SiteRoute: Sendable, Hashable {
     case frameworkExport(String)
     case frameworkStandards(String)
     case standard(framework: String, standard: String)
+    case plans
+    case plan(GrowthPlan.ID)
+    /// A part of a plan: "goals", "alignment", "actions", "evidence", "check-ins", "reflection", "sharing", "status".
+    case planSection(GrowthPlan.ID, String)
+    case goal(GrowthPlan.ID, Goal.ID)
+    case actionStep(GrowthPlan.ID, Goal.ID, ActionStep.ID)
+    case evidenceFile(GrowthPlan.ID, Evidence.ID)
     case stylesheet
 
     public var path: String {
@@ -46,6 +53,12 @@ public enum SiteRoute: Sendable, Hashable {
         case .frameworkExport(let identifier): "/frameworks/\(Self.segment(identifier))/case.json"
         case .frameworkStandards(let identifier): "/frameworks/\(Self.segment(identifier))/standards"
         case .standard(let framework, let standard): "/frameworks/\(Self.segment(framework))/standards/\(Self.segment(standard))"
+        case .plans: "/plans"
+        case .plan(let id): "/plans/\(id)"
+        case .planSection(let id, let section): "/plans/\(id)/\(section)"
+        case .goal(let plan, let goal): "/plans/\(plan)/goals/\(goal)"
+        case .actionStep(let plan, let goal, let step): "/plans/\(plan)/goals/\(goal)/steps/\(step)"
+        case .evidenceFile(let plan, let evidence): "/plans/\(plan)/evidence/\(evidence)/file"
         case .stylesheet: "/static/trellis.css"
         }
     }

@@ -7,7 +7,7 @@ struct AuditLine {
     let isoTime: String
     let what: String
     let who: String
-    let about: String
+    let about: String?
     let detail: String
     let address: String
 
@@ -16,7 +16,7 @@ struct AuditLine {
         isoTime = event.occurredAt.formatted(.iso8601)
         what = event.kind.label
         who = event.actorID.map { names[$0] ?? "a removed person" } ?? "—"
-        about = event.subjectID.map { names[$0] ?? "a removed person" } ?? ""
+        about = event.subjectID.map { names[$0] ?? "a removed person" }
         detail = event.detail
         address = event.address ?? ""
     }

@@ -1,0 +1,141 @@
+import Foundation
+import TrellisCore
+import TrellisStore
+
+/// An educator's growth plan: starting it, reading it, sharing it and moving it through its lifecycle.
+/// Editing its parts lives in `PlanEditing` and `PlanRecords`, which share `load` and `update`.
+public struct PlanService: Sendable {
+    let env: ServiceEnvironment
+    let vault: EvidenceVault
+    /// The largest evidence file accepted.
+    public let maximumUploadBytes: Int
+
+    public init(_ env: ServiceEnvironment, vault: EvidenceVault, maximumUploadBytes: Int = 20 * 1024 * 1024) {
+        self.env = env
+        self.vault = vault
+        self.maximumUploadBytes = maximumUploadBytes
+    }
+
+    /// A plan as the person asking may see it.
+    public struct Loaded: Sendable {
+        public let plan: GrowthPlan
+        public let version: Int
+        public let owner: Person
+        public let canEdit: Bool
+        public let isOwner: Bool
+        public let updatedAt: Date
+    }
+
+    /// Today's date in the district: where a plan's dates are judged.
+    public var today: CalendarDate { CalendarDate(env.clock.now(), in: TimeZone(identifier: "America/Los_Angeles") ?? .current) }
+
+    /// The school year today falls in, by the district's calendar.
+    public func currentSchoolYear(_ actor: Actor) async throws -> SchoolYear {
+        SchoolYear.containing(date: today, start: try await env.scope(actor).schoolYearStart())
+    }
+
+    public typealias Summary = PlanStore.Summary
+
+    /// Display names of people in the actor's district, e.g. a plan's owner or coaches.
+    public func names(_ actor: Actor, of ids: Set<Person.ID>) async throws -> [Person.ID: String] {
+        try await env.scope(actor).people.names(of: ids)
+    }
+
+    /// The actor's plans, newest first.
+    public func myPlans(_ actor: Actor) async throws -> [PlanStore.Summary] {
+        try await env.scope(actor).plans.plans(ownedBy: actor.personID)
+    }
+
+    /// Plans whose owners shared them with this coach.
+    public func sharedWithMe(_ actor: Actor) async throws -> [PlanStore.Summary] {
+        guard actor.has(.coach) else { return [] }
+        return try await env.scope(actor).plans.plans(sharedWithCoach: actor.personID)
+    }
+
+    /// Starts the actor's plan for the current school year; one plan per person per year, as Washington requires.
+    public func start(_ actor: Actor) async throws -> GrowthPlan {
+        guard Policy.can(actor, .create, .plans(actor.organizationID)) else { throw ServiceError.forbidden }
+        let year = try await currentSchoolYear(actor)
+        let plan = GrowthPlan(id: env.ids.make(), organizationID: actor.organizationID, ownerID: actor.personID, schoolYear: year)
+        do {
+            try await env.scope(actor).plans.create(plan, at: env.clock.now())
+        } catch StoreError.duplicate {
+            throw ServiceError.conflict("You already have a growth plan for \(year.label). Washington counts one plan per school year.")
+        }
+        return plan
+    }
+
+    /// The plan, if the actor may see it; otherwise it does not exist for them (404), whatever the id.
+    public func load(_ actor: Actor, _ id: GrowthPlan.ID) async throws -> Loaded {
+        let scope = env.scope(actor)
+        guard let stored = try await scope.plans.find(id), let owner = try await scope.people.find(stored.plan.ownerID) else {
+            throw ServiceError.notFound
+        }
+        let access = PlanAccess(stored.plan, ownerSchoolID: owner.schoolID)
+        guard Policy.can(actor, .read, .plan(access)) else { throw ServiceError.notFound }
+        let isOwner = Policy.can(actor, .update, .plan(access))
+        return Loaded(plan: stored.plan, version: stored.version, owner: owner, canEdit: isOwner && stored.plan.canEdit,
+                      isOwner: isOwner, updatedAt: stored.updatedAt)
+    }
+
+    /// Applies `change` to the plan and saves it, if the actor owns it and its status allows editing.
+    /// `change` throws `FieldErrors` to refuse with messages; nothing is saved then.
+    @discardableResult
+    func update(_ actor: Actor, _ id: GrowthPlan.ID, allowWhenLocked: Bool = false,
+                _ change: (inout GrowthPlan) throws -> Void) async throws -> GrowthPlan {
+        let loaded = try await load(actor, id)
+        guard loaded.isOwner else { throw ServiceError.forbidden }
+        guard loaded.plan.canEdit || allowWhenLocked else {
+            throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")
+        }
+        var plan = loaded.plan
+        try change(&plan)
+        do {
+            _ = try await env.scope(actor).plans.save(plan, expecting: loaded.version, at: env.clock.now())
+        } catch is PlanStore.Conflict {
+            throw ServiceError.conflict("This plan was changed in another window or device a moment ago. Reload the page to see the latest version, then make your change again.")
+        }
+        return plan
+    }
+
+    /// What stands between the plan and `target`: nothing, or reasons in words.
+    public func readiness(_ plan: GrowthPlan, for target: PlanStatus) -> PlanTransitionDecision {
+        PlanLifecycle.check(plan, movingTo: target)
+    }
+
+    /// Moves the plan to `target` when the owner may and the plan is ready; otherwise says exactly what is missing.
+    public func move(_ actor: Actor, _ id: GrowthPlan.ID, to target: PlanStatus, address: String? = nil) async throws -> GrowthPlan {
+        let loaded = try await load(actor, id)
+        guard loaded.isOwner, PlanLifecycle.transition(from: loaded.plan.status, to: target)?.performer == .owner else {
+            throw ServiceError.forbidden
+        }
+        if case .refused(let reasons) = PlanLifecycle.check(loaded.plan, movingTo: target) {
+            throw PlanNotReady(reasons: reasons)
+        }
+        let moved = try await update(actor, id, allowWhenLocked: true) { $0.status = target }
+        try await env.scope(actor).audit.append(env.event(.planStatusChanged, in: actor.organizationID, by: actor.personID, about: actor.personID,
+                                                          detail: "\(loaded.plan.schoolYear.label) plan: \(loaded.plan.status.label) → \(target.label)",
+                                                          address: address))
+        return moved
+    }
+
+    /// Coaches the owner may share with, and the current choice.
+    public func coaches(_ actor: Actor) async throws -> [Person] {
+        try await env.scope(actor).people.all().filter { $0.isActive && $0.has(.coach) && $0.id != actor.personID }
+    }
+
+    /// Shares the plan with exactly these coaches, and with the school's leaders or not.
+    public func share(_ actor: Actor, _ id: GrowthPlan.ID, coaches: [String], withLeaders: Bool) async throws {
+        let allowed = Set(try await self.coaches(actor).map(\.id))
+        let chosen = coaches.map(Person.ID.init)
+        guard chosen.allSatisfy(allowed.contains) else { throw FieldErrors("coaches", "Choose coaches from the list.") }
+        try await update(actor, id, allowWhenLocked: true) { plan in
+            plan.sharing = PlanSharing(coachIDs: Array(Set(chosen)).sorted(), isSharedWithSchoolLeaders: withLeaders)
+        }
+    }
+}
+
+/// The plan cannot move yet; the reasons say what is missing.
+public struct PlanNotReady: Error, Sendable, Hashable {
+    public let reasons: [String]
+}

@@ -1,0 +1,154 @@
+import Foundation
+import SQLKit
+import TrellisCore
+
+/// The growth plans of one district, each stored whole.
+public struct PlanStore: Sendable {
+    let executor: any SQLExecutor
+    public let organizationID: Organization.ID
+
+    /// A plan as stored, with the version a save must name.
+    public struct Stored: Sendable {
+        public let plan: GrowthPlan
+        public let version: Int
+        public let updatedAt: Date
+    }
+
+    /// What lists of plans show, without reading documents.
+    public struct Summary: Sendable, Hashable {
+        public let id: GrowthPlan.ID
+        public let ownerID: Person.ID
+        public let schoolYear: Int
+        public let status: PlanStatus
+        public let lastCheckInOn: CalendarDate?
+        public let updatedAt: Date
+    }
+
+    private struct Row: Decodable, Sendable {
+        let document: String
+        let version: Int
+        let updatedAt: Int64
+    }
+
+    private struct SummaryRow: Decodable, Sendable {
+        let id: String
+        let ownerId: String
+        let schoolYear: Int
+        let status: String
+        let lastCheckInOn: String?
+        let updatedAt: Int64
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    /// Creates a plan; a second plan for the same person and school year is a `duplicate("school_year")`.
+    public func create(_ plan: GrowthPlan, at date: Date) async throws {
+        precondition(plan.organizationID == organizationID, "a plan is created in its own organization's scope")
+        do {
+            try await executor.execute("""
+                INSERT INTO growth_plans (id, organization_id, owner_id, school_year, status, document, version, last_check_in_on, created_at, updated_at)
+                VALUES (\(bind: plan.id.rawValue), \(bind: organizationID.rawValue), \(bind: plan.ownerID.rawValue),
+                        \(bind: plan.schoolYear.startYear), \(bind: plan.status.rawValue), \(bind: try Self.encode(plan)), \(bind: 1),
+                        \(bind: Self.lastCheckIn(plan)), \(bind: date.millisecondsSince1970), \(bind: date.millisecondsSince1970))
+                """)
+        } catch where error.isUniqueViolation {
+            throw StoreError.duplicate("school_year")
+        }
+        try await saveCoaches(plan)
+    }
+
+    public func find(_ id: GrowthPlan.ID) async throws -> Stored? {
+        guard let row = try await executor.first("""
+            SELECT document, version, updated_at FROM growth_plans
+            WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
+            """, as: Row.self) else { return nil }
+        let plan = try JSONDecoder().decode(GrowthPlan.self, from: Data(row.document.utf8))
+        // The document cannot move a plan to another district, whatever it says.
+        guard plan.organizationID == organizationID, plan.id == id else { return nil }
+        return Stored(plan: plan, version: row.version, updatedAt: Date(millisecondsSince1970: row.updatedAt))
+    }
+
+    /// Saves the plan if nobody saved it since `version` was read; returns the new version.
+    /// Otherwise throws `PlanStore.Conflict`, and nothing is written.
+    public func save(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
+        let changed = try await executor.scalar("""
+            UPDATE growth_plans SET status = \(bind: plan.status.rawValue), document = \(bind: try Self.encode(plan)),
+                version = version + 1, last_check_in_on = \(bind: Self.lastCheckIn(plan)), updated_at = \(bind: date.millisecondsSince1970)
+            WHERE id = \(bind: plan.id.rawValue) AND organization_id = \(bind: organizationID.rawValue) AND version = \(bind: version)
+            RETURNING version
+            """)
+        guard changed > 0 else {
+            guard try await find(plan.id) != nil else { throw StoreError.notFound }
+            throw Conflict()
+        }
+        try await saveCoaches(plan)
+        return changed
+    }
+
+    /// Someone else saved the plan in between.
+    public struct Conflict: Error, Hashable {}
+
+    /// A person's plans, newest school year first.
+    public func plans(ownedBy owner: Person.ID) async throws -> [Summary] {
+        try await summaries("AND owner_id = \(bind: owner.rawValue)")
+    }
+
+    /// Plans whose owner shared them with this coach.
+    public func plans(sharedWithCoach coach: Person.ID) async throws -> [Summary] {
+        try await summaries("AND id IN (SELECT plan_id FROM growth_plan_coaches WHERE coach_id = \(bind: coach.rawValue) AND organization_id = \(bind: organizationID.rawValue))")
+    }
+
+    public func count() async throws -> Int {
+        try await executor.scalar("SELECT COUNT(*) FROM growth_plans WHERE organization_id = \(bind: organizationID.rawValue)")
+    }
+
+    private func summaries(_ filter: SQLQueryString) async throws -> [Summary] {
+        try await executor.all("""
+            SELECT id, owner_id, school_year, status, last_check_in_on, updated_at FROM growth_plans
+            WHERE organization_id = \(bind: organizationID.rawValue) \(filter)
+            ORDER BY school_year DESC, updated_at DESC
+            """, as: SummaryRow.self).compactMap { row in
+            guard let status = PlanStatus(rawValue: row.status) else { return nil }
+            return Summary(id: .init(row.id), ownerID: .init(row.ownerId), schoolYear: row.schoolYear, status: status,
+                           lastCheckInOn: row.lastCheckInOn.flatMap(CalendarDate.init(iso:)), updatedAt: Date(millisecondsSince1970: row.updatedAt))
+        }
+    }
+
+    private func saveCoaches(_ plan: GrowthPlan) async throws {
+        try await executor.execute("""
+            DELETE FROM growth_plan_coaches WHERE plan_id = \(bind: plan.id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
+            """)
+        for coach in Set(plan.sharing.coachIDs).sorted() {
+            try await executor.execute("""
+                INSERT INTO growth_plan_coaches (organization_id, plan_id, coach_id)
+                VALUES (\(bind: organizationID.rawValue), \(bind: plan.id.rawValue), \(bind: coach.rawValue))
+                """)
+        }
+    }
+
+    static func encode(_ plan: GrowthPlan) throws -> String {
+        String(decoding: try encoder.encode(plan), as: UTF8.self)
+    }
+
+    static func lastCheckIn(_ plan: GrowthPlan) -> String? {
+        plan.checkIns.map(\.date).max()?.iso
+    }
+}
+
+extension OrganizationScope {
+    public var plans: PlanStore { PlanStore(executor: executor, organizationID: organizationID) }
+
+    /// The month and day the district's school year starts.
+    public func schoolYearStart() async throws -> SchoolYearStart {
+        struct Row: Decodable, Sendable { let schoolYearStart: String }
+        let text = try await executor.first("""
+            SELECT school_year_start FROM organizations WHERE id = \(bind: organizationID.rawValue)
+            """, as: Row.self)?.schoolYearStart ?? "07-01"
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 2 ? (SchoolYearStart(month: parts[0], day: parts[1]) ?? .julyFirst) : .julyFirst
+    }
+}

@@ -1,0 +1,82 @@
+import TrellisCore
+import TrellisServices
+
+/// The top of every plan page: whose plan, its status, and the guided steps with where the person is.
+struct PlanHeader {
+    struct Step {
+        let number: Int
+        let label: String
+        let href: String
+        let isCurrent: Bool
+        let isDone: Bool
+        let state: String
+    }
+
+    enum Section: Int, CaseIterable {
+        case goals = 1, alignment, actions, evidence, checkIns, reflection
+
+        var label: String {
+            switch self {
+            case .goals: "Goals"
+            case .alignment: "Align to standards"
+            case .actions: "Action plan"
+            case .evidence: "Evidence"
+            case .checkIns: "Check-ins"
+            case .reflection: "Reflection"
+            }
+        }
+
+        var pathSuffix: String {
+            switch self {
+            case .goals: "goals"
+            case .alignment: "alignment"
+            case .actions: "actions"
+            case .evidence: "evidence"
+            case .checkIns: "check-ins"
+            case .reflection: "reflection"
+            }
+        }
+
+        func isDone(_ plan: GrowthPlan) -> Bool {
+            switch self {
+            case .goals: !plan.goals.isEmpty
+            case .alignment: !plan.goals.isEmpty && plan.goals.allSatisfy { !$0.alignedStandardIdentifiers.isEmpty }
+            case .actions: !plan.goals.isEmpty && plan.goals.allSatisfy { !$0.writtenActionSteps.isEmpty }
+            case .evidence: !plan.evidence.isEmpty
+            case .checkIns: !plan.checkIns.isEmpty
+            case .reflection: !plan.goals.isEmpty && plan.goals.allSatisfy { plan.reflection.reflection(on: $0.id)?.isWritten == true }
+            }
+        }
+    }
+
+    let title: String
+    let status: String
+    let statusClass: String
+    let overviewPath: String
+    let isOverview: Bool
+    let steps: [Step]
+    let stepsDone: Int
+    let stepCount: Int
+    let isReadOnly: Bool
+    let readOnlyReason: String?
+
+    init(_ loaded: PlanService.Loaded, current: Section?) {
+        let plan = loaded.plan
+        title = loaded.isOwner ? "Your \(plan.schoolYear.label) growth plan" : "\(loaded.owner.displayName)’s \(plan.schoolYear.label) growth plan"
+        status = plan.status.label
+        statusClass = "status--\(plan.status.rawValue)"
+        overviewPath = SiteRoute.plan(plan.id).path
+        isOverview = current == nil
+        steps = Section.allCases.map { section in
+            let done = section.isDone(plan)
+            return Step(number: section.rawValue, label: section.label, href: SiteRoute.planSection(plan.id, section.pathSuffix).path,
+                        isCurrent: section == current, isDone: done, state: done ? "done" : "to do")
+        }
+        stepsDone = steps.filter(\.isDone).count
+        stepCount = steps.count
+        isReadOnly = !loaded.canEdit
+        readOnlyReason = loaded.canEdit ? nil
+            : loaded.isOwner ? "This plan is \(plan.status.label.lowercased()); it can no longer be changed."
+            : "\(loaded.owner.displayName) shared this plan with you. You can read it; only they can change it."
+    }
+}

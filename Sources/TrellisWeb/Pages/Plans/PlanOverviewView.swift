@@ -1,0 +1,110 @@
+import TrellisCore
+import TrellisServices
+
+/// The plan's overview page: where it stands, what is missing, progress per goal and the check-in timeline.
+struct PlanOverviewView {
+    struct GoalLine {
+        let number: Int
+        let statement: String
+        let path: String
+        let progress: String
+        let progressStep: Int
+        let standards: [StandardLabel]
+        let hasStandards: Bool
+        let steps: String
+    }
+
+    struct StandardLabel {
+        let code: String
+        let title: String
+        let isRetired: Bool
+    }
+
+    struct CheckInLine {
+        let date: String
+        let iso: String
+        let progress: [String]
+        let whatHappened: String?
+        let whatsNext: String?
+        let obstacles: String?
+    }
+
+    let header: PlanHeader
+    let goals: [GoalLine]
+    let hasGoals: Bool
+    let missing: [String]
+    let canActivate: Bool
+    let showActivation: Bool
+    let statusPath: String
+    let nextStep: String?
+    let nextStepDue: String?
+    let lastCheckIn: String
+    let isQuiet: Bool
+    let timeline: [CheckInLine]
+    let hasCheckIns: Bool
+    let evidenceCount: String
+    let sharedWith: String
+    let sharingPath: String
+    let checkInPath: String
+    let goalsPath: String
+    let isOwner: Bool
+
+    init(_ loaded: PlanService.Loaded, today: CalendarDate, standards: [String: Standard], coachNames: [Person.ID: String]) {
+        let plan = loaded.plan
+        header = PlanHeader(loaded, current: nil)
+        let progress = plan.progressByGoal(asOf: today)
+        goals = plan.goals.enumerated().map { index, goal in
+            let level = progress.first { $0.goalID == goal.id }?.level
+            let labels = goal.alignedStandardIdentifiers.map { id in
+                standards[id].map { StandardLabel(code: $0.code, title: $0.title, isRetired: $0.isRetired) }
+                    ?? StandardLabel(code: "?", title: "A standard no longer offered", isRetired: true)
+            }
+            return GoalLine(number: index + 1, statement: goal.statement, path: SiteRoute.goal(plan.id, goal.id).path,
+                            progress: level?.label ?? "No check-in yet", progressStep: level?.step ?? 0, standards: labels,
+                            hasStandards: !labels.isEmpty, steps: Self.count(goal.writtenActionSteps.count, "action step", "action steps"))
+        }
+        hasGoals = !plan.goals.isEmpty
+        let decision = PlanLifecycle.check(plan, movingTo: .active)
+        missing = plan.status == .draft ? decision.reasons : []
+        canActivate = plan.status == .draft && decision.isAllowed && loaded.isOwner
+        showActivation = plan.status == .draft && loaded.isOwner
+        statusPath = SiteRoute.planSection(plan.id, "status").path
+        let upcoming = plan.nextDueActionStep
+        nextStep = upcoming.map { "Goal \($0.goalNumber): \($0.step.what)" }
+        nextStepDue = upcoming?.step.dueDate.map { date in
+            let days = today.days(until: date)
+            return days < 0 ? "was due \(date.longForm) (\(-days) days ago)" : days == 0 ? "due today" : "due \(date.longForm) (in \(days) days)"
+        }
+        if let days = plan.daysSinceLastCheckIn(today: today) {
+            lastCheckIn = days == 0 ? "Last check-in today" : days == 1 ? "Last check-in yesterday" : "Last check-in \(days) days ago"
+            isQuiet = days >= 28
+        } else {
+            lastCheckIn = "No check-ins yet"
+            isQuiet = plan.status == .active
+        }
+        // Newest first; of two on one day, the one written later first.
+        timeline = plan.checkIns.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element).map { checkIn in
+            CheckInLine(date: checkIn.date.longForm, iso: checkIn.date.iso,
+                        progress: checkIn.progress.compactMap { item in plan.number(of: item.goalID).map { "Goal \($0): \(item.level.label)" } },
+                        whatHappened: checkIn.whatHappened.nonEmpty, whatsNext: checkIn.whatsNext.nonEmpty, obstacles: checkIn.obstacles.nonEmpty)
+        }
+        hasCheckIns = !plan.checkIns.isEmpty
+        evidenceCount = Self.count(plan.evidence.count, "piece of evidence", "pieces of evidence")
+        var audience = plan.sharing.coachIDs.compactMap { coachNames[$0].map { "\($0) (coach)" } }
+        if plan.sharing.isSharedWithSchoolLeaders { audience.append("school leaders") }
+        sharedWith = audience.isEmpty ? "Only you" : "You and " + audience.joined(separator: ", ")
+        sharingPath = SiteRoute.planSection(plan.id, "sharing").path
+        checkInPath = SiteRoute.planSection(plan.id, "check-ins").path
+        goalsPath = SiteRoute.planSection(plan.id, "goals").path
+        isOwner = loaded.isOwner
+    }
+
+    static func count(_ number: Int, _ one: String, _ many: String) -> String {
+        number == 1 ? "1 \(one)" : "\(number == 0 ? "No" : String(number)) \(many)"
+    }
+}
+
+extension String {
+    /// nil for an empty string: templates show a section for any string, even an empty one.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
