@@ -137,6 +137,22 @@ import TrellisStore
             #expect(try await people.find(email: EmailAddress("hong.nguyen@cascade.example")!)?.displayName == "Nguyễn Thị Hồng")
             let all = try await people.all()
             #expect(Set(all.map(\.email)).count == all.count)
+            // plans in the states a district sees in November
+            let hong = try #require(try await people.find(email: EmailAddress("hong.nguyen@cascade.example")!))
+            let plans = PlanService(environment, vault: EvidenceVault(dataDirectory: NSTemporaryDirectory()))
+            let hongsPlan = try await plans.load(Actor(hong), try #require(try await plans.myPlans(Actor(hong)).first).id).plan
+            #expect(hongsPlan.status == .active && hongsPlan.checkIns.count >= 3 && !hongsPlan.evidence.isEmpty)
+            #expect(hongsPlan.goals.allSatisfy { !$0.alignedStandardIdentifiers.isEmpty && !$0.actionSteps.isEmpty })
+            let diego = try #require(try await people.find(email: EmailAddress("diego.ramirez@cascade.example")!))
+            let quiet = try await plans.load(Actor(diego), try #require(try await plans.myPlans(Actor(diego)).first).id).plan
+            #expect(quiet.daysSinceLastCheckIn(today: environment.today) ?? 0 >= 40, "gone quiet for six weeks")
+            let aiyana = try #require(try await people.find(email: EmailAddress("aiyana.whitehorse@cascade.example")!))
+            #expect(try await plans.myPlans(Actor(aiyana)).first?.status == .draft)
+            let bench = try #require(try await people.find(email: EmailAddress(DemoDistrict.benchmarkEducatorEmail)!))
+            let large = try await plans.load(Actor(bench), try #require(try await plans.myPlans(Actor(bench)).first).id).plan
+            #expect(large.goals.count == 5 && large.evidence.count == 20 && large.checkIns.count == 10)
+            let kwame = try #require(try await people.find(email: EmailAddress("kwame.mensah@cascade.example")!))
+            #expect(try await plans.sharedWithMe(Actor(kwame)).map(\.ownerID) == [diego.id])
         }
     }
 }

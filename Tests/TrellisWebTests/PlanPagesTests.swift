@@ -136,6 +136,10 @@ import TrellisStore
             #expect(ready.body.contains("Next: Goal 1: Exit ticket every Friday, due December 4, 2026"))
             _ = try await browser.post(plan + "/status", [("to", "active")])
             #expect(try await browser.get(plan).body.contains("status--active"))
+            let home = try await browser.get("/")
+            #expect(home.body.contains("Your 2026–27 growth plan"))
+            #expect(home.body.contains("<strong>Next:</strong> Goal 1: Exit ticket every Friday (by December 4, 2026)"))
+            #expect(home.body.contains("You have not checked in yet."))
         }
     }
 }

@@ -15,6 +15,11 @@ public struct HomeService: Sendable {
         public let school: School?
         public let admin: AdminSummary?
         public let leader: (school: School, people: Int)?
+        /// The person's plan for the current school year, if they started one.
+        public let plan: GrowthPlan?
+        /// Plans others shared with this person.
+        public let sharedPlans: Int
+        public let schoolYear: SchoolYear
     }
 
     public struct AdminSummary: Sendable {
@@ -23,6 +28,9 @@ public struct HomeService: Sendable {
         public let recentEvents: [AuditEvent]
         public let names: [Person.ID: String]
     }
+
+    /// Today's date in the district.
+    public var today: CalendarDate { env.today }
 
     public func summary(for actor: Actor) async throws -> Summary {
         let scope = env.scope(actor)
@@ -41,7 +49,12 @@ public struct HomeService: Sendable {
         if actor.has(.leader), let school {
             leader = (school, try await scope.schools.headcounts()[school.id] ?? 0)
         }
-        return Summary(person: person, organization: organization, school: school, admin: admin, leader: leader)
+        let plans = PlanService(env, vault: nil)
+        let year = try await plans.currentSchoolYear(actor)
+        let current = try await scope.plans.plans(ownedBy: actor.personID).first { $0.schoolYear == year.startYear }
+        let plan = try await current.asyncMap { try await scope.plans.find($0.id)?.plan } ?? nil
+        return Summary(person: person, organization: organization, school: school, admin: admin, leader: leader, plan: plan,
+                       sharedPlans: try await plans.sharedWithMe(actor).count, schoolYear: year)
     }
 }
 

@@ -46,6 +46,7 @@ public struct DemoDistrict: Sendable {
         // Hash once: every demo person shares the password, and 5,000 bcrypt hashes would take minutes.
         let hash = try await env.passwords.hash(Self.password)
         let now = env.clock.now()
+        let today = env.today
         let added = try await env.database.transaction { tx in
             var created = false
             var schools = existingSchools
@@ -66,20 +67,45 @@ public struct DemoDistrict: Sendable {
                     passwordHash: hash, at: now)
                 created = true
             }
+            let plans = DemoPlans(ids: env.ids, organization: organization.id,
+                                  year: SchoolYear.containing(date: today, start: try await scope.schoolYearStart()), today: today)
+            if try await scope.plans.count() == 0 {
+                try await createFeaturedPlans(plans, scope: scope, at: now)
+            }
             let existing = try await scope.people.count()
             let wanted = educators - (existing - Self.featured.count)
             if wanted > 0 {
                 for index in 0..<wanted {
-                    let generated = DemoNames.person(number: existing - Self.featured.count + index)
-                    try await scope.people.create(
-                        Person(id: env.ids.make(), organizationID: organization.id, email: EmailAddress(generated.email)!,
-                               displayName: generated.name, schoolID: ordered[index % ordered.count].id, roles: [.educator]),
-                        passwordHash: hash, at: now)
+                    let number = existing - Self.featured.count + index
+                    let generated = DemoNames.person(number: number)
+                    let person = Person(id: env.ids.make(), organizationID: organization.id, email: EmailAddress(generated.email)!,
+                                        displayName: generated.name, schoolID: ordered[index % ordered.count].id, roles: [.educator])
+                    try await scope.people.create(person, passwordHash: hash, at: now)
+                    // A mix of plans, and one large plan (the first generated educator's) to measure the plan page with.
+                    let plan: GrowthPlan? = number == 0 ? plans.large(owner: person.id)
+                        : [plans.thriving(owner: person.id, coach: nil), plans.quiet(owner: person.id), plans.draft(owner: person.id), nil][number % 4]
+                    if let plan { try await scope.plans.create(plan, at: now) }
                 }
                 created = true
             }
             return created
         }
         return (organization, created || added)
+    }
+
+    /// The first generated educator, whose plan is the large one `script/bench` measures.
+    public static var benchmarkEducatorEmail: String { DemoNames.person(number: 0).email }
+
+    /// Plans for the named demo people, so each of them sees a living product.
+    private func createFeaturedPlans(_ plans: DemoPlans, scope: OrganizationScope, at now: Date) async throws {
+        func id(_ email: String) async throws -> Person.ID? { try await scope.people.find(email: EmailAddress(email)!)?.id }
+        guard let hong = try await id("hong.nguyen@cascade.example"), let zoe = try await id("zoe.angstrom@cascade.example"),
+              let diego = try await id("diego.ramirez@cascade.example"), let aiyana = try await id("aiyana.whitehorse@cascade.example"),
+              let kwame = try await id("kwame.mensah@cascade.example") else { return }
+        var quiet = plans.quiet(owner: diego)
+        quiet.sharing = PlanSharing(coachIDs: [kwame], isSharedWithSchoolLeaders: true)
+        for plan in [plans.thriving(owner: hong, coach: zoe), quiet, plans.draft(owner: aiyana), plans.coaching(owner: zoe)] {
+            try await scope.plans.create(plan, at: now)
+        }
     }
 }

@@ -26,6 +26,7 @@ extension PlanService {
                     errors["file"] = refusal.message
                 case .success(let accepted):
                     try errors.throwIfAny()
+                    guard let vault else { throw ServiceError.conflict("Evidence files cannot be stored here.") }
                     let hash = try vault.put(file.data, organization: actor.organizationID)
                     content = .file(EvidenceFile(contentHash: hash, byteCount: file.data.count, mediaType: accepted.mediaType,
                                                  originalFilename: String(file.filename.suffix(200))))
@@ -68,6 +69,7 @@ extension PlanService {
             throw ServiceError.notFound
         }
         do {
+            guard let vault else { throw ServiceError.notFound }
             return (file, try vault.get(hash: file.contentHash, organization: actor.organizationID))
         } catch {
             env.logger.error("evidence file \(file.contentHash) of plan \(planID) is missing from the data directory")

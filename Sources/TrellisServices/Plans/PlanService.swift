@@ -6,11 +6,12 @@ import TrellisStore
 /// Editing its parts lives in `PlanEditing` and `PlanRecords`, which share `load` and `update`.
 public struct PlanService: Sendable {
     let env: ServiceEnvironment
-    let vault: EvidenceVault
+    let vault: EvidenceVault?
     /// The largest evidence file accepted.
     public let maximumUploadBytes: Int
 
-    public init(_ env: ServiceEnvironment, vault: EvidenceVault, maximumUploadBytes: Int = 20 * 1024 * 1024) {
+    /// `vault` may be nil where no evidence files are read or written (e.g. the home page).
+    public init(_ env: ServiceEnvironment, vault: EvidenceVault?, maximumUploadBytes: Int = 20 * 1024 * 1024) {
         self.env = env
         self.vault = vault
         self.maximumUploadBytes = maximumUploadBytes
@@ -27,7 +28,7 @@ public struct PlanService: Sendable {
     }
 
     /// Today's date in the district: where a plan's dates are judged.
-    public var today: CalendarDate { CalendarDate(env.clock.now(), in: TimeZone(identifier: "America/Los_Angeles") ?? .current) }
+    public var today: CalendarDate { env.today }
 
     /// The school year today falls in, by the district's calendar.
     public func currentSchoolYear(_ actor: Actor) async throws -> SchoolYear {
@@ -46,10 +47,14 @@ public struct PlanService: Sendable {
         try await env.scope(actor).plans.plans(ownedBy: actor.personID)
     }
 
-    /// Plans whose owners shared them with this coach.
+    /// Plans whose owners shared them with this person, as a coach or as one of their school's leaders.
     public func sharedWithMe(_ actor: Actor) async throws -> [PlanStore.Summary] {
-        guard actor.has(.coach) else { return [] }
-        return try await env.scope(actor).plans.plans(sharedWithCoach: actor.personID)
+        let store = env.scope(actor).plans
+        var shared: [PlanStore.Summary] = []
+        if actor.has(.coach) { shared += try await store.plans(sharedWithCoach: actor.personID) }
+        if actor.has(.leader), let school = actor.schoolID { shared += try await store.plans(sharedWithLeadersOf: school) }
+        var seen: Set<GrowthPlan.ID> = []
+        return shared.filter { $0.ownerID != actor.personID && seen.insert($0.id).inserted }
     }
 
     /// Starts the actor's plan for the current school year; one plan per person per year, as Washington requires.

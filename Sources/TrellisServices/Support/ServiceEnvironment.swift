@@ -20,6 +20,11 @@ public struct ServiceEnvironment: Sendable {
         self.logger = logger
     }
 
+    /// Today's date where the districts are. Plans deal in days; a check-in written at 9 pm is today's, not tomorrow's UTC.
+    public var today: CalendarDate {
+        CalendarDate(clock.now(), in: TimeZone(identifier: "America/Los_Angeles") ?? TimeZone(secondsFromGMT: -8 * 3600)!)
+    }
+
     /// The stores of the actor's own district: the only way services reach district data.
     func scope(_ actor: Actor) -> OrganizationScope {
         OrganizationScope(database, organizationID: actor.organizationID)

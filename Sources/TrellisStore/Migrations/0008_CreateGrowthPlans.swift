@@ -19,6 +19,7 @@ struct CreateGrowthPlans: Migration {
                 document TEXT NOT NULL,
                 version INTEGER NOT NULL,
                 last_check_in_on TEXT,
+                shared_with_leaders BOOLEAN NOT NULL,
                 created_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL,
                 UNIQUE (organization_id, owner_id, school_year)

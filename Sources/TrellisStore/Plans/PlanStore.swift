@@ -50,10 +50,12 @@ public struct PlanStore: Sendable {
         precondition(plan.organizationID == organizationID, "a plan is created in its own organization's scope")
         do {
             try await executor.execute("""
-                INSERT INTO growth_plans (id, organization_id, owner_id, school_year, status, document, version, last_check_in_on, created_at, updated_at)
+                INSERT INTO growth_plans (id, organization_id, owner_id, school_year, status, document, version, last_check_in_on,
+                                          shared_with_leaders, created_at, updated_at)
                 VALUES (\(bind: plan.id.rawValue), \(bind: organizationID.rawValue), \(bind: plan.ownerID.rawValue),
                         \(bind: plan.schoolYear.startYear), \(bind: plan.status.rawValue), \(bind: try Self.encode(plan)), \(bind: 1),
-                        \(bind: Self.lastCheckIn(plan)), \(bind: date.millisecondsSince1970), \(bind: date.millisecondsSince1970))
+                        \(bind: Self.lastCheckIn(plan)), \(bind: plan.sharing.isSharedWithSchoolLeaders),
+                        \(bind: date.millisecondsSince1970), \(bind: date.millisecondsSince1970))
                 """)
         } catch where error.isUniqueViolation {
             throw StoreError.duplicate("school_year")
@@ -77,7 +79,8 @@ public struct PlanStore: Sendable {
     public func save(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
         let changed = try await executor.scalar("""
             UPDATE growth_plans SET status = \(bind: plan.status.rawValue), document = \(bind: try Self.encode(plan)),
-                version = version + 1, last_check_in_on = \(bind: Self.lastCheckIn(plan)), updated_at = \(bind: date.millisecondsSince1970)
+                version = version + 1, last_check_in_on = \(bind: Self.lastCheckIn(plan)),
+                shared_with_leaders = \(bind: plan.sharing.isSharedWithSchoolLeaders), updated_at = \(bind: date.millisecondsSince1970)
             WHERE id = \(bind: plan.id.rawValue) AND organization_id = \(bind: organizationID.rawValue) AND version = \(bind: version)
             RETURNING version
             """)
@@ -100,6 +103,14 @@ public struct PlanStore: Sendable {
     /// Plans whose owner shared them with this coach.
     public func plans(sharedWithCoach coach: Person.ID) async throws -> [Summary] {
         try await summaries("AND id IN (SELECT plan_id FROM growth_plan_coaches WHERE coach_id = \(bind: coach.rawValue) AND organization_id = \(bind: organizationID.rawValue))")
+    }
+
+    /// Plans their owners shared with the leaders of this school.
+    public func plans(sharedWithLeadersOf school: School.ID) async throws -> [Summary] {
+        try await summaries("""
+            AND shared_with_leaders = \(bind: true) AND owner_id IN (
+                SELECT id FROM people WHERE school_id = \(bind: school.rawValue) AND organization_id = \(bind: organizationID.rawValue))
+            """)
     }
 
     public func count() async throws -> Int {

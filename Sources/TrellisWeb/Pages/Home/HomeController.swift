@@ -12,12 +12,39 @@ struct HomeController {
         let districtName: String
         let schoolName: String?
         let roles: String
-        let isEducator: Bool
-        let isCoach: Bool
-        let isLeader: Bool
         let admin: AdminPanel?
         let leader: LeaderPanel?
+        let plan: PlanPanel?
+        let startPlan: StartPanel?
+        let shared: String?
+        let plansPath = SiteRoute.plans.path
         let passwordPath = SiteRoute.changePassword.path
+    }
+
+    /// The person's current plan at a glance: progress per goal, what is next, how long since the last check-in.
+    struct PlanPanel {
+        struct GoalLine {
+            let number: Int
+            let statement: String
+            let progress: String
+            let step: Int
+        }
+        let title: String
+        let status: String
+        let statusClass: String
+        let path: String
+        let checkInPath: String
+        let goals: [GoalLine]
+        let hasGoals: Bool
+        let nextStep: String?
+        let lastCheckIn: String
+        let isQuiet: Bool
+        let canCheckIn: Bool
+    }
+
+    struct StartPanel {
+        let year: String
+        let action = SiteRoute.plans.path
     }
 
     struct AdminPanel {
@@ -47,6 +74,7 @@ struct HomeController {
     func page(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let summary = try await home.summary(for: actor)
+        let today = home.today
         let admin = summary.admin.map { admin in
             AdminPanel(people: admin.peopleCount,
                        schools: admin.schools.map { SchoolLine(name: $0.school.name, people: $0.people) },
@@ -55,8 +83,29 @@ struct HomeController {
         let view = HomeView(
             displayName: summary.person.displayName, districtName: summary.organization.name, schoolName: summary.school?.name,
             roles: summary.person.sortedRoles.map(\.label).joined(separator: ", "),
-            isEducator: actor.has(.educator), isCoach: actor.has(.coach), isLeader: actor.has(.leader),
-            admin: admin, leader: summary.leader.map { LeaderPanel(schoolName: $0.school.name, people: $0.people) })
+            admin: admin, leader: summary.leader.map { LeaderPanel(schoolName: $0.school.name, people: $0.people) },
+            plan: summary.plan.map { Self.panel($0, today: today) },
+            startPlan: summary.plan == nil && !actor.has(.districtAdmin) ? StartPanel(year: summary.schoolYear.label) : nil,
+            shared: summary.sharedPlans == 0 ? nil : summary.sharedPlans == 1 ? "1 plan is shared with you." : "\(summary.sharedPlans) plans are shared with you.")
         return renderer.render("home", title: "Home", content: view, context: context, section: .home)
+    }
+
+    static func panel(_ plan: GrowthPlan, today: CalendarDate) -> PlanPanel {
+        let progress = plan.progressByGoal(asOf: today)
+        let days = plan.daysSinceLastCheckIn(today: today)
+        let next = plan.nextDueActionStep.map { upcoming in
+            "Goal \(upcoming.goalNumber): \(upcoming.step.what)" + (upcoming.step.dueDate.map { " (by \($0.longForm))" } ?? "")
+        }
+        return PlanPanel(
+            title: "Your \(plan.schoolYear.label) growth plan", status: plan.status.label, statusClass: "status--\(plan.status.rawValue)",
+            path: SiteRoute.plan(plan.id).path, checkInPath: SiteRoute.planSection(plan.id, "check-ins").path,
+            goals: plan.goals.enumerated().map { index, goal in
+                let level = progress.first { $0.goalID == goal.id }?.level
+                return PlanPanel.GoalLine(number: index + 1, statement: goal.statement, progress: level?.label ?? "No check-in yet", step: level?.step ?? 0)
+            },
+            hasGoals: !plan.goals.isEmpty, nextStep: next,
+            lastCheckIn: days.map { $0 == 0 ? "You checked in today." : "Your last check-in was \($0) day\($0 == 1 ? "" : "s") ago." }
+                ?? "You have not checked in yet.",
+            isQuiet: (days ?? 0) >= 28 || (days == nil && plan.status == .active), canCheckIn: plan.canEdit)
     }
 }
