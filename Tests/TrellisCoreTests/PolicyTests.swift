@@ -82,6 +82,11 @@ import TrellisCore
         Row(name: "admin edits a framework", actor: admin, action: .update, resource: .frameworks(north), expected: true),
         Row(name: "other district's admin edits a framework here", actor: otherDistrictAdmin, action: .update, resource: .frameworks(north), expected: false),
         Row(name: "other district's teacher reads frameworks here", actor: actor("s", [.educator], org: south), action: .read, resource: .frameworks(north), expected: false),
+        // District settings.
+        Row(name: "admin changes the school year", actor: admin, action: .update, resource: .settings(north), expected: true),
+        Row(name: "principal changes the school year", actor: principal, action: .update, resource: .settings(north), expected: false),
+        Row(name: "teacher reads the settings page", actor: teacher, action: .read, resource: .settings(north), expected: false),
+        Row(name: "other district's admin changes the school year here", actor: otherDistrictAdmin, action: .update, resource: .settings(north), expected: false),
         // Growth plans: the owner's; shared explicitly with coaches and the school's leaders; never admins.
         Row(name: "teacher starts a plan", actor: teacher, action: .create, resource: .plans(north), expected: true),
         Row(name: "teacher starts a plan in another district", actor: teacher, action: .create, resource: .plans(south), expected: false),
@@ -117,7 +122,7 @@ import TrellisCore
     @Test func nothingCrossesDistrictsForAnyActionOrRole() {
         // setup: an actor holding every role in the south district
         let everything = Self.actor("all", Set(Role.allCases), org: Self.south)
-        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), .frameworks(Self.north), .plans(Self.north), Self.plan(owner: "all", coaches: ["all"], leaders: true), Self.teacherRecord, Self.adminRecord]
+        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), .frameworks(Self.north), .plans(Self.north), .settings(Self.north), Self.plan(owner: "all", coaches: ["all"], leaders: true), Self.teacherRecord, Self.adminRecord]
         // run + check
         for resource in northResources {
             for action in Action.allCases {

@@ -110,4 +110,25 @@ import TrellisStore
             #expect(try await browser.get("/").status == .ok, "this session continues")
         }
     }
+
+    @Test func theDistrictChoosesWhenItsSchoolYearStarts() async throws {
+        try await withTrellis { _, browser in
+            // setup
+            _ = try await browser.signIn("admin@north.example")
+            // run + check: a day that does not exist is explained and kept
+            let bad = try await browser.post("/admin/settings", [("month", "2"), ("day", "30")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Enter a day that exists in that month"))
+            #expect(bad.body.contains("value=\"30\""))
+            #expect(try await browser.post("/admin/settings", [("month", "1"), ("day", "1")]).status == .seeOther)
+            #expect(try await browser.get("/admin/audit").body.contains("school year starts July 1 → January 1"))
+            // a teacher's new plan follows the calendar year now
+            let teacher = TestBrowser(client: browser.client)
+            _ = try await teacher.signIn("teacher@north.example")
+            #expect(try await teacher.get("/admin/settings").status == .forbidden)
+            _ = try await teacher.get("/plans")
+            let plan = try await teacher.get(try #require(try await teacher.post("/plans").location))
+            #expect(plan.body.contains("Your 2026 growth plan"))
+        }
+    }
 }

@@ -64,6 +64,11 @@ import TrellisStore
                                                 fields: [("kind", "file"), ("caption", "Grades")])
             #expect(fake.status == .unprocessableContent)
             #expect(fake.body.contains("is named like a .pdf file, but its content is not"))
+            let big = try await browser.upload(plan + "/evidence", field: "file", filename: "scan.pdf",
+                                               data: Data("%PDF-1.4\n".utf8) + Data(count: 21 * 1024 * 1024), fields: [("kind", "file"), ("caption", "Big scan")])
+            #expect(big.status == .unprocessableContent)
+            #expect(big.body.contains("The file is 21 MB; the largest accepted is 20 MB."))
+            #expect(big.body.contains("value=\"Big scan\""))
             let real = try await browser.upload(plan + "/evidence", field: "file", filename: "exit-tickets.pdf",
                                                 data: Data("%PDF-1.4\n%%EOF\n".utf8), fields: [("kind", "file"), ("caption", "Exit tickets")])
             #expect(real.status == .seeOther)

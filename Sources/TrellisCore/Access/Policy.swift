@@ -50,10 +50,12 @@ public enum Resource: Sendable, Hashable {
     case plan(PlanAccess)
     /// Starting a growth plan of one's own in a district.
     case plans(Organization.ID)
+    /// The district's settings, such as when its school year starts.
+    case settings(Organization.ID)
 
     public var organizationID: Organization.ID {
         switch self {
-        case .schools(let id), .people(let id), .auditLog(let id), .frameworks(let id), .plans(let id): id
+        case .schools(let id), .people(let id), .auditLog(let id), .frameworks(let id), .plans(let id), .settings(let id): id
         case .plan(let access): access.organizationID
         case .person(let id, _, _): id
         }
@@ -79,6 +81,8 @@ public enum Policy {
         case .frameworks:
             // Everyone aligns goals to standards, so everyone reads them; admins curate them.
             return action == .read || (isAdmin && (action == .create || action == .update))
+        case .settings:
+            return isAdmin && (action == .read || action == .update)
         case .plans:
             // Anyone who works in the district may write their own plan (teachers, coaches and principals renew too).
             return action == .create

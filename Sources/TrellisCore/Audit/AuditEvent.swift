@@ -24,6 +24,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case standardChanged = "standard_changed"
         case frameworkRolesChanged = "framework_roles_changed"
         case planStatusChanged = "plan_status_changed"
+        case settingsChanged = "settings_changed"
 
         public var label: String {
             switch self {
@@ -46,6 +47,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
             case .standardChanged: "Standard changed"
             case .frameworkRolesChanged: "Frameworks per role changed"
             case .planStatusChanged: "Growth plan status changed"
+            case .settingsChanged: "District settings changed"
             }
         }
     }

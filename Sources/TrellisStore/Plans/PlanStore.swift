@@ -152,14 +152,4 @@ public struct PlanStore: Sendable {
 
 extension OrganizationScope {
     public var plans: PlanStore { PlanStore(executor: executor, organizationID: organizationID) }
-
-    /// The month and day the district's school year starts.
-    public func schoolYearStart() async throws -> SchoolYearStart {
-        struct Row: Decodable, Sendable { let schoolYearStart: String }
-        let text = try await executor.first("""
-            SELECT school_year_start FROM organizations WHERE id = \(bind: organizationID.rawValue)
-            """, as: Row.self)?.schoolYearStart ?? "07-01"
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        return parts.count == 2 ? (SchoolYearStart(month: parts[0], day: parts[1]) ?? .julyFirst) : .julyFirst
-    }
 }

@@ -59,6 +59,7 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     PeopleController(renderer: renderer, people: PeopleService(environment), schools: schools, baseURL: config.baseURL, secure: secure)
         .register(on: signedIn)
     AuditController(renderer: renderer, audit: AuditService(environment)).register(on: signedIn)
+    SettingsController(renderer: renderer, settings: DistrictSettingsService(environment), secure: secure).register(on: signedIn)
     let standards = StandardsService(environment)
     FrameworksController(renderer: renderer, standards: standards, baseURL: config.baseURL, secure: secure).register(on: signedIn)
     let plans = PlanService(environment, vault: EvidenceVault(dataDirectory: config.dataDirectory), maximumUploadBytes: config.maximumUploadBytes)

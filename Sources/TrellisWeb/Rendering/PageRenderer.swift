@@ -43,7 +43,7 @@ struct Page<Content> {
 
 /// Which part of the navigation a page belongs to, so the link can say `aria-current="page"`.
 enum NavSection: String, Sendable {
-    case home, account, schools, people, audit, standards, plans
+    case home, account, schools, people, audit, standards, plans, settings
 }
 
 /// The layout's data: who is signed in, the navigation they may use, the form token and any flash message.
@@ -81,6 +81,9 @@ struct Layout {
         }
         if Policy.can(actor, .read, .auditLog(actor.organizationID)) {
             items.append(("Audit log", .auditLog, .audit))
+        }
+        if Policy.can(actor, .update, .settings(actor.organizationID)) {
+            items.append(("Settings", .settings, .settings))
         }
         items.append(("Password", .changePassword, .account))
         nav = items.map { NavItem(label: $0.0, href: $0.1.path, current: $0.2 == section) }

@@ -15,6 +15,7 @@ public enum SiteRoute: Sendable, Hashable {
     case personActivation(Person.ID)
     case personPasswordReset(Person.ID)
     case auditLog
+    case settings
     case frameworks
     case frameworkImport
     case frameworkRoles
@@ -46,6 +47,7 @@ public enum SiteRoute: Sendable, Hashable {
         case .personActivation(let id): "/admin/people/\(id)/activation"
         case .personPasswordReset(let id): "/admin/people/\(id)/password-reset"
         case .auditLog: "/admin/audit"
+        case .settings: "/admin/settings"
         case .frameworks: "/frameworks"
         case .frameworkImport: "/frameworks/import"
         case .frameworkRoles: "/frameworks/roles"

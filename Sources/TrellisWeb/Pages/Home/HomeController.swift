@@ -94,7 +94,8 @@ struct HomeController {
         let progress = plan.progressByGoal(asOf: today)
         let days = plan.daysSinceLastCheckIn(today: today)
         let next = plan.nextDueActionStep.map { upcoming in
-            "Goal \(upcoming.goalNumber): \(upcoming.step.what)" + (upcoming.step.dueDate.map { " (by \($0.longForm))" } ?? "")
+            "Goal \(upcoming.goalNumber): \(upcoming.step.what)"
+                + (upcoming.step.dueDate.map { $0 < today ? " (was due \($0.longForm))" : " (by \($0.longForm))" } ?? "")
         }
         return PlanPanel(
             title: "Your \(plan.schoolYear.label) growth plan", status: plan.status.label, statusClass: "status--\(plan.status.rawValue)",
