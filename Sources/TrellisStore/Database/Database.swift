@@ -19,8 +19,9 @@ public final class Database: SQLExecutor {
         self.lender = lender
     }
 
-    /// Opens a pool for the location. SQLite gets one connection (SQLite allows one writer at a time,
-    /// and one connection serialises cleanly without busy errors); PostgreSQL gets `maxConnections`.
+    /// Opens a pool for the location. SQLite gets a few connections: in WAL mode readers run side by side and never
+    /// wait for the writer, writers take turns through the busy timeout, and transactions begin IMMEDIATE so two
+    /// writers never deadlock. PostgreSQL gets `maxConnections`.
     public static func open(_ location: DatabaseLocation, maxConnections: Int = 8, searchPath: [String]? = nil, logger: Logger) async throws -> Database {
         switch location {
         case .sqlite(let path):
@@ -28,7 +29,7 @@ public final class Database: SQLExecutor {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let source = ConfiguredSQLiteSource(path: path)
             let pool = EventLoopGroupConnectionPool(
-                source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30),
+                source: source, maxConnectionsPerEventLoop: 4, requestTimeout: .seconds(30),
                 logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
             let database = Database(location: location, dialect: .sqlite, lender: PooledLender(pool: pool, logger: logger) { $0.sql() })
             // Opening the first connection now turns a bad path into an error at start, not at the first request.

@@ -11,6 +11,8 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
     public let sessions: SessionContext<TrellisSession>
     /// The CSRF token every form on the response must carry.
     public var csrfToken: String = ""
+    /// A multipart form already read while checking its CSRF token, so a large upload is parsed once.
+    var multipart: MultipartForm?
     /// A message from the previous request, shown once.
     var flash: Flash?
     /// The network address of the connection (the proxy's, unless the proxy is trusted).

@@ -26,7 +26,9 @@ struct CSRFMiddleware: RouterMiddleware {
             if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
                 sent = try await FormData.from(request, limit: context.maxUploadSize)[Self.fieldName]
             } else if MultipartForm.boundary(of: request) != nil {
-                sent = try await MultipartForm.from(request, limit: context.maxUploadSize)[Self.fieldName]
+                let form = try await MultipartForm.from(request, limit: context.maxUploadSize)
+                context.multipart = form
+                sent = form[Self.fieldName]
             } else {
                 throw CSRFRefusal()
             }

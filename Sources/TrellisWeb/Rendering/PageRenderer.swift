@@ -24,7 +24,7 @@ public struct PageRenderer: Sendable {
     func render<Content>(_ template: String, title: String, content: Content, context: TrellisRequestContext,
                          status: HTTPResponse.Status = .ok, flash: Flash? = nil, section: NavSection? = nil) -> Response {
         let page = Page(title: title, layout: Layout(context: context, flash: flash ?? context.flash, section: section), content: content)
-        guard let html = library.render(page, withTemplate: template) else {
+        guard let data = TemplateData.convert(page), let html = library.render(data, withTemplate: template) else {
             context.logger.error("template \(template) is missing")
             return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "Template missing")))
         }

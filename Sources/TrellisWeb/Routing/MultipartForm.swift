@@ -25,6 +25,12 @@ struct MultipartForm: Sendable {
         return nil
     }
 
+    /// The form of this request: the one the CSRF check already read, or read now.
+    static func from(_ request: Request, context: TrellisRequestContext) async throws -> MultipartForm {
+        if let form = context.multipart { return form }
+        return try await from(request, limit: context.maxUploadSize)
+    }
+
     static func from(_ request: Request, limit: Int) async throws -> MultipartForm {
         guard let boundary = boundary(of: request) else { throw HTTPError(.unsupportedMediaType) }
         var request = request

@@ -30,7 +30,7 @@ struct RecordsController {
     func addEvidence(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let planID = try PlansController.planID(context)
-        let multipart = try await MultipartForm.from(request, limit: context.maxUploadSize)
+        let multipart = try await MultipartForm.from(request, context: context)
         var form = EvidenceForm()
         form.kind = multipart["kind"]
         form.caption = multipart["caption"]

@@ -44,7 +44,7 @@ struct FrameworksController {
 
     func importPackage(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let form = try await MultipartForm.from(request, limit: context.maxUploadSize)
+        let form = try await MultipartForm.from(request, context: context)
         guard let file = form.files["file"], !file.data.isEmpty else {
             return try await listPage(context, importError: "Choose a CASE JSON file to import.", typed: ("", ""), errors: FieldErrors(),
                                       status: .unprocessableContent)

@@ -1,0 +1,38 @@
+/// Turns a view model into dictionaries and arrays once, before rendering.
+///
+/// Mustache looks every name up by reflection, and reflection copies all of an object's properties on each
+/// lookup; a page with lists does thousands of lookups. Walking the view model once and handing the template
+/// dictionaries makes each lookup a hash lookup. Optional values that are nil are left out, exactly as a
+/// template sees a nil property.
+enum TemplateData {
+    static func convert(_ value: Any) -> Any? {
+        switch value {
+        case is String, is Bool, is Int, is Double:
+            return value
+        default:
+            break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.flatMap { convert($0.value) }
+        case .collection, .set:
+            return mirror.children.compactMap { convert($0.value) }
+        case .dictionary:
+            var result: [String: Any] = [:]
+            for child in mirror.children {
+                let pair = Mirror(reflecting: child.value).children.map(\.value)
+                if pair.count == 2, let key = pair[0] as? String, let converted = convert(pair[1]) { result[key] = converted }
+            }
+            return result
+        case .struct, .class:
+            var result: [String: Any] = [:]
+            for child in mirror.children {
+                if let label = child.label, let converted = convert(child.value) { result[label] = converted }
+            }
+            return result
+        default:
+            return String(describing: value)
+        }
+    }
+}
