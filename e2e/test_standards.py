@@ -73,6 +73,14 @@ def test_a_bad_package_is_refused_with_its_problem(driver, base_url, tmp_path):
     assert "not-case.json was not imported" in alert and "CFDocument" in alert
 
 
+def test_admin_settings_page_is_accessible(driver, base_url):
+    sign_in(driver, ADMIN_EMAIL, DEMO_PASSWORD)
+    go(driver, base_url + "/admin/settings")
+    assert "District settings" in h1_text(driver)
+    go(driver, base_url + "/frameworks/roles")
+    assert "Frameworks for each role" in h1_text(driver)
+
+
 def test_teacher_browses_and_searches_by_keyboard(driver, base_url):
     sign_in(driver, EDUCATOR_EMAIL, DEMO_PASSWORD)
     go(driver, base_url + "/frameworks/wa-teacher-criteria")

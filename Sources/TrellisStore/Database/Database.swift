@@ -93,7 +93,7 @@ protocol ConnectionLender: Sendable {
     func shutdown() async
 }
 
-final class PooledLender<Source: ConnectionPoolSource>: ConnectionLender, @unchecked Sendable {
+final class PooledLender<Source: ConnectionPoolSource>: ConnectionLender, @unchecked Sendable where Source.Connection: Sendable {
     // The pool is thread-safe; it is not marked Sendable by its library.
     private let pool: EventLoopGroupConnectionPool<Source>
     private let logger: Logger
