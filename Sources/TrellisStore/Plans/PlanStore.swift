@@ -64,6 +64,12 @@ public struct PlanStore: Sendable {
     }
 
     public func find(_ id: GrowthPlan.ID) async throws -> Stored? {
+        struct VersionRow: Decodable, Sendable { let version: Int }
+        let key = "\(organizationID)/\(id)"
+        guard let current = try await executor.first("""
+            SELECT version FROM growth_plans WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
+            """, as: VersionRow.self) else { return nil }
+        if let cached = PlanCache.shared.get(key, version: current.version) { return cached }
         guard let row = try await executor.first("""
             SELECT document, version, updated_at FROM growth_plans
             WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
@@ -71,7 +77,9 @@ public struct PlanStore: Sendable {
         let plan = try JSONDecoder().decode(GrowthPlan.self, from: Data(row.document.utf8))
         // The document cannot move a plan to another district, whatever it says.
         guard plan.organizationID == organizationID, plan.id == id else { return nil }
-        return Stored(plan: plan, version: row.version, updatedAt: Date(millisecondsSince1970: row.updatedAt))
+        let stored = Stored(plan: plan, version: row.version, updatedAt: Date(millisecondsSince1970: row.updatedAt))
+        PlanCache.shared.put(key, stored)
+        return stored
     }
 
     /// Saves the plan if nobody saved it since `version` was read; returns the new version.
