@@ -1,9 +1,13 @@
+import Mustache
+
 /// Turns a view model into dictionaries and arrays once, before rendering.
 ///
 /// Mustache looks every name up by reflection, and reflection copies all of an object's properties on each
 /// lookup; a page with lists does thousands of lookups. Walking the view model once and handing the template
-/// dictionaries makes each lookup a hash lookup. Optional values that are nil are left out, exactly as a
-/// template sees a nil property.
+/// dictionaries makes each lookup a hash lookup.
+///
+/// A nil property becomes `TemplateNull` rather than a missing key: Mustache looks a missing name up in the
+/// enclosing objects, so a nested item's empty `description` would otherwise show its parent's.
 enum TemplateData {
     static func convert(_ value: Any) -> Any? {
         switch value {
@@ -28,11 +32,18 @@ enum TemplateData {
         case .struct, .class:
             var result: [String: Any] = [:]
             for child in mirror.children {
-                if let label = child.label, let converted = convert(child.value) { result[label] = converted }
+                if let label = child.label { result[label] = convert(child.value) ?? TemplateNull() }
             }
             return result
         default:
             return String(describing: value)
         }
     }
+}
+
+/// A property with no value: renders as nothing, and a section over it is skipped, without Mustache looking
+/// for the same name further out.
+struct TemplateNull: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }
