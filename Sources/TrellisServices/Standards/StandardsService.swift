@@ -104,18 +104,23 @@ public struct StandardsService: Sendable {
 
     /// The framework as a CASE package, pretty-printed.
     public func exportCASE(_ actor: Actor, _ identifier: String, baseURI: String) async throws -> Data {
-        let definition = try await framework(actor, identifier)
-        return CASEExporter(baseURI: baseURI + "/ims/case/v1p0", lastChange: env.clock.now()).export(definition)
+        export(try await framework(actor, identifier), baseURI: baseURI)
     }
 
+    /// The same for an operator at the command line.
     public func exportCASE(organization: Organization.ID, _ identifier: String, baseURI: String) async throws -> Data {
-        if let builtIn = BuiltInFrameworks.definition(identifier: identifier) {
-            return CASEExporter(baseURI: baseURI + "/ims/case/v1p0", lastChange: env.clock.now()).export(builtIn)
+        var definition = BuiltInFrameworks.definition(identifier: identifier)
+        if definition == nil {
+            definition = try await OrganizationScope(env.database, organizationID: organization).frameworks.definition(identifier)
         }
-        guard let definition = try await OrganizationScope(env.database, organizationID: organization).frameworks.definition(identifier) else {
+        guard let definition else {
             throw FieldErrors("framework", "No framework with the identifier \(identifier) in this district.")
         }
-        return CASEExporter(baseURI: baseURI + "/ims/case/v1p0", lastChange: env.clock.now()).export(definition)
+        return export(definition, baseURI: baseURI)
+    }
+
+    private func export(_ definition: FrameworkDefinition, baseURI: String) -> Data {
+        CASEExporter(baseURI: baseURI + "/ims/case/v1p0", lastChange: env.clock.now()).export(definition)
     }
 
     // MARK: Roles

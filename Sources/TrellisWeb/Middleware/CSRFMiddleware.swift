@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import TrellisServices
 
 /// Refuses any state-changing request that does not carry the form token matching the browser's CSRF cookie.
 /// The cookie is HttpOnly and SameSite=Strict, so another site can neither read it nor send it; the token is
@@ -15,7 +16,7 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let existing = (request.cookies[cookieName]?.value).flatMap { $0.count == 43 ? $0 : nil }
-        let token = existing ?? Self.makeToken()
+        let token = existing ?? OneTimeToken.make()
         context.csrfToken = token
         var request = request
         if ![.get, .head, .options].contains(request.method) {
@@ -39,12 +40,6 @@ struct CSRFMiddleware: RouterMiddleware {
             response.setCookie(Cookie(name: cookieName, value: token, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
         }
         return response
-    }
-
-    static func makeToken() -> String {
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     /// Compares in constant time, so response timing reveals nothing about the token.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TrellisServices
 
 /// A message carried across a redirect (post, redirect, get) in a short-lived cookie, shown once.
 /// It may carry a one-time link, which must never travel in a URL.
@@ -14,19 +15,15 @@ struct Flash: Codable, Sendable {
     static func redirect(to route: SiteRoute, _ flash: Flash?, secure: Bool) -> Response {
         var response = Response.redirect(to: route.path, type: .normal)
         if let flash, let data = try? JSONEncoder().encode(flash) {
-            let value = data.base64EncodedString().replacingOccurrences(of: "=", with: "")
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            response.setCookie(Cookie(name: cookieName, value: value, maxAge: 60, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
+            response.setCookie(Cookie(name: cookieName, value: data.base64URLEncodedString(), maxAge: 60, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
         }
         return response
     }
 
     /// The flash in the request, if any; the caller clears it with `clear`.
     static func read(_ request: Request) -> Flash? {
-        guard var value = request.cookies[cookieName]?.value, !value.isEmpty else { return nil }
-        value = value.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while value.count % 4 != 0 { value += "=" }
-        guard let data = Data(base64Encoded: value) else { return nil }
+        guard let value = request.cookies[cookieName]?.value, !value.isEmpty,
+              let data = Data(base64URLEncoded: value) else { return nil }
         return try? JSONDecoder().decode(Flash.self, from: data)
     }
 

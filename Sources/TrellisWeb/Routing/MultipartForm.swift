@@ -16,13 +16,7 @@ struct MultipartForm: Sendable {
     /// The boundary of a multipart content type, or nil when the request is not multipart.
     static func boundary(of request: Request) -> String? {
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") else { return nil }
-        for parameter in type.split(separator: ";").dropFirst() {
-            let pair = parameter.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0].lowercased() == "boundary" {
-                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        return nil
+        return parameter("boundary", in: type)
     }
 
     /// The form of this request: the one the CSRF check already read, or read now.
@@ -70,10 +64,11 @@ struct MultipartForm: Sendable {
     /// Every value of a repeated field (checkboxes), in order.
     func all(_ name: String) -> [String] { fields[name] ?? [] }
 
+    /// A `name=value` parameter of a header such as Content-Type or Content-Disposition; names ignore case.
     private static func parameter(_ name: String, in header: String) -> String? {
         for piece in header.split(separator: ";") {
             let pair = piece.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0] == name {
+            if pair.count == 2, pair[0].lowercased() == name {
                 return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }
         }
