@@ -17,7 +17,10 @@ from conftest import (
     ADMIN_EMAIL,
     DEMO_PASSWORD,
     EDUCATOR_EMAIL,
+    button,
     click_and_wait,
+    field_message,
+    fill,
     go,
     h1_text,
     path_of,
@@ -79,6 +82,32 @@ def test_admin_settings_page_is_accessible(driver, base_url):
     assert "District settings" in h1_text(driver)
     go(driver, base_url + "/frameworks/roles")
     assert "Frameworks for each role" in h1_text(driver)
+
+
+def test_admin_rewrites_the_guiding_questions_and_goes_back(driver, base_url):
+    sign_in(driver, ADMIN_EMAIL, DEMO_PASSWORD)
+    go(driver, base_url + "/admin/settings")
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Read or change the guiding questions"))
+    assert h1_text(driver) == "Guiding questions"
+    try:
+        # Too many questions in one box: the message sits at that box and the text stays.
+        too_many = "\n".join(f"Question {n}?" for n in range(1, 14))
+        fill(driver, "questions_specific", too_many)
+        click_and_wait(driver, button(driver, "Save questions"))
+        assert "this box has 13" in field_message(driver, "questions_specific")
+        assert driver.find_element(By.NAME, "questions_specific").get_attribute("value") == too_many
+        # A bank in the district's own words is saved.
+        fill(driver, "questions_specific", "¿Qué verán tus estudiantes al final del año?")
+        click_and_wait(driver, button(driver, "Save questions"))
+        assert "The guiding questions are saved" in driver.find_element(By.CSS_SELECTOR, ".flash").text
+        assert "your district's own questions" in driver.find_element(By.CSS_SELECTOR, "main").text
+        screenshot(driver, "guiding-questions", 1280)
+    finally:
+        # Other browser tests expect Trellis's own questions.
+        go(driver, base_url + "/admin/settings/questions", check_a11y=False)
+        if driver.find_elements(By.XPATH, "//button[normalize-space()=\"Go back to Trellis's questions\"]"):
+            click_and_wait(driver, button(driver, "Go back to Trellis's questions"))
+    assert "Trellis's own guiding questions are back" in driver.find_element(By.CSS_SELECTOR, ".flash").text
 
 
 def test_teacher_browses_and_searches_by_keyboard(driver, base_url):

@@ -131,4 +131,38 @@ import TrellisStore
             #expect(plan.body.contains("Your 2026 growth plan"))
         }
     }
+
+    @Test func theDistrictWritesItsOwnGuidingQuestionsAndEducatorsSeeThem() async throws {
+        try await withTrellis { _, browser in
+            // setup
+            _ = try await browser.signIn("admin@north.example")
+            let page = try await browser.get("/admin/settings/questions")
+            #expect(page.status == .ok)
+            #expect(page.body.contains(GuidingQuestions.standard.questions(for: .measurable)[0].replacingOccurrences(of: "'", with: "&#39;")))
+            // run + check: too many questions are explained at the box, with everything typed kept and escaped
+            let thirteen = (1...13).map { "Question <b>\($0)</b>?" }.joined(separator: "\n")
+            let bad = try await browser.post("/admin/settings/questions", [("questions_specific", thirteen), ("questions_measurable", "Kept as typed?")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Keep it to 12 questions or fewer; this box has 13."))
+            #expect(bad.body.contains("Question &lt;b&gt;13&lt;/b&gt;?"))
+            #expect(bad.body.contains(">Kept as typed?</textarea>"))
+            // a good bank is saved and is what a teacher's goal feedback offers
+            let saved = try await browser.post("/admin/settings/questions", [("questions_measurable", "¿Qué trabajo de tus estudiantes lo mostrará?")])
+            #expect(saved.location == "/admin/settings/questions")
+            #expect(try await browser.get("/admin/settings/questions").body.contains("These are your district's own questions."))
+            let teacher = TestBrowser(client: browser.client)
+            _ = try await teacher.signIn("teacher@north.example")
+            #expect(try await teacher.get("/admin/settings/questions").status == .forbidden)
+            _ = try await teacher.get("/plans")
+            let goalsPath = try #require(try await teacher.post("/plans").location)
+            let goal = try #require(try await teacher.post(goalsPath, [("statement", "I will try new strategies with my students")]).location)
+            let feedback = try await teacher.get(goal).body
+            #expect(feedback.contains("¿Qué trabajo de tus estudiantes lo mostrará?"))
+            #expect(!feedback.contains(GuidingQuestions.standard.questions(for: .measurable)[0].replacingOccurrences(of: "'", with: "&#39;")))
+            // going back to Trellis's questions
+            #expect(try await browser.post("/admin/settings/questions/reset").location == "/admin/settings/questions")
+            #expect(try await teacher.get(goal).body.contains(GuidingQuestions.standard.questions(for: .measurable)[0].replacingOccurrences(of: "'", with: "&#39;")))
+            #expect(try await browser.get("/admin/audit").body.contains("guiding questions back to Trellis"))
+        }
+    }
 }

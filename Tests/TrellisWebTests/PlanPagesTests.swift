@@ -149,4 +149,35 @@ import TrellisStore
             #expect(home.body.contains("You have not checked in yet."))
         }
     }
+
+    @Test func theOverviewIsKeptPerVersionAndPerViewer() async throws {
+        try await withTrellis { districts, browser in
+            // setup
+            _ = try await browser.signIn("teacher@north.example")
+            let plan = try await startPlan(browser)
+            _ = try await browser.post(plan + "/goals", [("statement", "I will read aloud daily to build vocabulary")])
+            let withMessage = try await browser.get(plan)
+            #expect(withMessage.body.contains("Your goal is saved."), "the message from saving shows once")
+            // run + check: the same page twice is the same bytes
+            let first = try await browser.get(plan)
+            #expect(!first.body.contains("Your goal is saved."))
+            #expect(try await browser.get(plan).body == first.body)
+            // a change shows on the next view
+            #expect(try await browser.post(plan + "/check-ins", [("date", "2026-11-10"), ("what_happened", "Tried partner reading")]).status == .seeOther)
+            let afterCheckIn = try await browser.get(plan)
+            #expect(afterCheckIn.body.contains("Tried partner reading"))
+            // another viewer gets their own page, not the owner's
+            _ = try await browser.post(plan + "/sharing", [("coaches", districts.north.coach.id.rawValue)])
+            let coach = TestBrowser(client: browser.client)
+            _ = try await coach.signIn("coach@north.example")
+            let coachView = try await coach.get(plan)
+            #expect(coachView.status == .ok)
+            #expect(coachView.body.contains("Zoë Ångström shared this plan with you"))
+            #expect(!coachView.body.contains("Change who can see it"))
+            #expect(!coachView.body.contains(browser.csrfToken), "never another person's form token")
+            let ownerView = try await browser.get(plan)
+            #expect(ownerView.body.contains("Change who can see it"))
+            #expect(ownerView.body.contains("Cam Coach (coach)"))
+        }
+    }
 }

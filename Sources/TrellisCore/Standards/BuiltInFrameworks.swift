@@ -9,6 +9,10 @@ public enum BuiltInFrameworks {
         washingtonTeacherCriteria, washingtonPrincipalCriteria, isteCoaches,
     ]
 
+    /// Every built-in standard by identifier.
+    public static let standardsByIdentifier: [String: Standard] = Dictionary(
+        all.flatMap(\.standards).map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The built-in framework with this identifier, if any.
     public static func definition(identifier: String) -> FrameworkDefinition? {
         all.first { $0.framework.identifier == identifier }

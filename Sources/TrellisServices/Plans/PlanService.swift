@@ -37,6 +37,11 @@ public struct PlanService: Sendable {
 
     public typealias Summary = PlanStore.Summary
 
+    /// The guiding questions offered with feedback on goals: the district's own, or Trellis's.
+    public func guidingQuestions(_ actor: Actor) async throws -> GuidingQuestions {
+        try await env.scope(actor).guidingQuestions() ?? .standard
+    }
+
     /// Display names of people in the actor's district, e.g. a plan's owner or coaches.
     public func names(_ actor: Actor, of ids: Set<Person.ID>) async throws -> [Person.ID: String] {
         try await env.scope(actor).people.names(of: ids)
@@ -126,7 +131,7 @@ public struct PlanService: Sendable {
 
     /// Coaches the owner may share with, and the current choice.
     public func coaches(_ actor: Actor) async throws -> [Person] {
-        try await env.scope(actor).people.all().filter { $0.isActive && $0.has(.coach) && $0.id != actor.personID }
+        try await env.scope(actor).people.active(with: .coach).filter { $0.id != actor.personID }
     }
 
     /// Shares the plan with exactly these coaches, and with the school's leaders or not.

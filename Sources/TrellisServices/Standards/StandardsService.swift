@@ -58,16 +58,30 @@ public struct StandardsService: Sendable {
         }
     }
 
+    /// The standards with these identifiers, e.g. those a plan is aligned to, by identifier. Built-in standards
+    /// are answered from memory; only a district's own are read, in one query.
+    public func standards(_ actor: Actor, identifiers: Set<String>) async throws -> [String: Standard] {
+        try require(actor, .read)
+        var found: [String: Standard] = [:]
+        var others: Set<String> = []
+        for identifier in identifiers {
+            if let standard = BuiltInFrameworks.standardsByIdentifier[identifier] { found[identifier] = standard } else { others.insert(identifier) }
+        }
+        for standard in try await env.scope(actor).frameworks.standards(identifiers: others) where found[standard.identifier] == nil {
+            found[standard.identifier] = standard
+        }
+        return found
+    }
+
     /// Every standard the district offers, by identifier: what a plan's alignments are shown with.
     public func index(_ actor: Actor) async throws -> [String: Standard] {
         try require(actor, .read)
-        var index: [String: Standard] = [:]
-        for definition in BuiltInFrameworks.all {
-            for standard in definition.standards { index[standard.identifier] = standard }
-        }
+        var index = BuiltInFrameworks.standardsByIdentifier
         let store = env.scope(actor).frameworks
         for framework in try await store.all() {
-            for standard in try await store.definition(framework.identifier)?.standards ?? [] { index[standard.identifier] = standard }
+            for standard in try await store.definition(framework.identifier)?.standards ?? [] where index[standard.identifier] == nil {
+                index[standard.identifier] = standard
+            }
         }
         return index
     }

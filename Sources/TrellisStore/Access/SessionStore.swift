@@ -22,11 +22,16 @@ public struct SessionStore: Sendable {
     }
 
     static func hash(_ key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(of: Data(key.utf8))
     }
+
+    /// Where a session read is kept in `RecentReads`; by hash, so the key itself is never held longer than the request.
+    private static func recentKey(_ key: String) -> String { recentPrefix + hash(key) }
+    private static let recentPrefix = "session:"
 
     /// Inserts; returns false when the key already exists.
     public func create(key: String, value: String, expiresAt: Date?) async throws -> Bool {
+        defer { executor.recentReads.forget(Self.recentKey(key)) }
         do {
             try await executor.execute("""
                 INSERT INTO sessions (key_hash, value, expires_at)
@@ -40,6 +45,7 @@ public struct SessionStore: Sendable {
 
     /// Inserts or replaces. A nil expiry keeps the one already stored.
     public func set(key: String, value: String, expiresAt: Date?) async throws {
+        defer { executor.recentReads.forget(Self.recentKey(key)) }
         try await executor.execute("""
             INSERT INTO sessions (key_hash, value, expires_at)
             VALUES (\(bind: Self.hash(key)), \(bind: value), \(bind: expiresAt?.millisecondsSince1970))
@@ -50,20 +56,28 @@ public struct SessionStore: Sendable {
 
     /// The entry, unless it is missing or expired at `now`.
     public func get(key: String, now: Date) async throws -> Entry? {
-        guard let row = try await executor.first("""
-            SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: Self.hash(key))
-            """, as: Row.self) else { return nil }
-        let expiresAt = row.expiresAt.map(Date.init(millisecondsSince1970:))
-        if let expiresAt, expiresAt <= now { return nil }
-        return Entry(value: row.value, expiresAt: expiresAt)
+        let entry: Entry
+        if let recent = executor.readsToReuse?.value(Self.recentKey(key), as: Entry.self) {
+            entry = recent
+        } else {
+            guard let row = try await executor.first("""
+                SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: Self.hash(key))
+                """, as: Row.self) else { return nil }
+            entry = Entry(value: row.value, expiresAt: row.expiresAt.map(Date.init(millisecondsSince1970:)))
+            executor.readsToReuse?.keep(entry, Self.recentKey(key))
+        }
+        if let expiresAt = entry.expiresAt, expiresAt <= now { return nil }
+        return entry
     }
 
     public func remove(key: String) async throws {
+        defer { executor.recentReads.forget(Self.recentKey(key)) }
         try await executor.execute("DELETE FROM sessions WHERE key_hash = \(bind: Self.hash(key))")
     }
 
     /// Deletes sessions that expired before `now`.
     public func removeExpired(now: Date) async throws {
+        defer { executor.recentReads.forgetAll(startingWith: Self.recentPrefix) }
         try await executor.execute("""
             DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= \(bind: now.millisecondsSince1970)
             """)

@@ -11,18 +11,24 @@ import SQLKit
 public final class Database: SQLExecutor {
     public let dialect: DatabaseDialect
     public let location: DatabaseLocation
+    public let recentReads: RecentReads
+    public var isTransaction: Bool { false }
     private let lender: any ConnectionLender
 
-    private init(location: DatabaseLocation, dialect: DatabaseDialect, lender: any ConnectionLender) {
+    private init(location: DatabaseLocation, dialect: DatabaseDialect, lender: any ConnectionLender, recentReads: RecentReads) {
         self.location = location
         self.dialect = dialect
         self.lender = lender
+        self.recentReads = recentReads
     }
 
     /// Opens a pool for the location. SQLite gets a few connections: in WAL mode readers run side by side and never
     /// wait for the writer, writers take turns through the busy timeout, and transactions begin IMMEDIATE so two
     /// writers never deadlock. PostgreSQL gets `maxConnections`.
-    public static func open(_ location: DatabaseLocation, maxConnections: Int = 8, searchPath: [String]? = nil, logger: Logger) async throws -> Database {
+    /// `recentReads` is how long sessions and identities read here may be reused (see `RecentReads`).
+    public static func open(_ location: DatabaseLocation, maxConnections: Int = 8, searchPath: [String]? = nil,
+                            recentReads: Duration = .seconds(2), logger: Logger) async throws -> Database {
+        let recent = RecentReads(lifetime: recentReads)
         switch location {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -31,7 +37,7 @@ public final class Database: SQLExecutor {
             let pool = EventLoopGroupConnectionPool(
                 source: source, maxConnectionsPerEventLoop: 4, requestTimeout: .seconds(30),
                 logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
-            let database = Database(location: location, dialect: .sqlite, lender: PooledLender(pool: pool, logger: logger) { $0.sql() })
+            let database = Database(location: location, dialect: .sqlite, lender: PooledLender(pool: pool, logger: logger) { $0.sql() }, recentReads: recent)
             // Opening the first connection now turns a bad path into an error at start, not at the first request.
             _ = try await database.scalar("SELECT 1")
             return database
@@ -43,7 +49,7 @@ public final class Database: SQLExecutor {
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: perLoop, requestTimeout: .seconds(10), logger: logger, on: group)
-            return Database(location: location, dialect: .postgres, lender: PooledLender(pool: pool, logger: logger) { $0.sql() })
+            return Database(location: location, dialect: .postgres, lender: PooledLender(pool: pool, logger: logger) { $0.sql() }, recentReads: recent)
         }
     }
 
@@ -57,7 +63,7 @@ public final class Database: SQLExecutor {
         return try await lender.withSQL { sql in
             try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
-                let result = try await body(Transaction(dialect: dialect, sql: sql))
+                let result = try await body(Transaction(dialect: dialect, recentReads: recentReads, sql: sql))
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -80,6 +86,8 @@ public final class Database: SQLExecutor {
 /// SQL run on the connection of an open transaction.
 public struct Transaction: SQLExecutor {
     public let dialect: DatabaseDialect
+    public let recentReads: RecentReads
+    public var isTransaction: Bool { true }
     let sql: any SQLDatabase
 
     public func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

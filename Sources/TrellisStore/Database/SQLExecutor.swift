@@ -4,6 +4,9 @@ import SQLKit
 /// Stores are written against this, so the same store works inside and outside a transaction.
 public protocol SQLExecutor: Sendable {
     var dialect: DatabaseDialect { get }
+    /// The installation's recent reads: what writes must forget, and (outside a transaction) what reads may reuse.
+    var recentReads: RecentReads { get }
+    var isTransaction: Bool { get }
     func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 }
 

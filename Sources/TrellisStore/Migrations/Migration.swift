@@ -19,5 +19,7 @@ public enum Migrations {
         CreateAuditEvents(),
         CreateFrameworks(),
         CreateGrowthPlans(),
+        IndexRolesByPerson(),
+        AddGuidingQuestions(),
     ]
 }

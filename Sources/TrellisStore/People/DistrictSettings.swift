@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import TrellisCore
 
@@ -18,6 +19,23 @@ extension OrganizationScope {
         try await executor.execute("""
             UPDATE organizations SET school_year_start = \(bind: "\(twoDigits(start.month))-\(twoDigits(start.day))")
             WHERE id = \(bind: organizationID.rawValue)
+            """)
+    }
+
+    /// The district's own guiding questions, or nil when it uses Trellis's (or what is stored no longer reads).
+    public func guidingQuestions() async throws -> GuidingQuestions? {
+        struct Row: Decodable, Sendable { let guidingQuestions: String? }
+        guard let text = try await executor.first("""
+            SELECT guiding_questions FROM organizations WHERE id = \(bind: organizationID.rawValue)
+            """, as: Row.self)?.guidingQuestions else { return nil }
+        return try? JSONDecoder().decode(GuidingQuestions.self, from: Data(text.utf8))
+    }
+
+    /// Keeps the district's own bank; nil goes back to Trellis's questions.
+    public func setGuidingQuestions(_ bank: GuidingQuestions?) async throws {
+        let text = try bank.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try await executor.execute("""
+            UPDATE organizations SET guiding_questions = \(bind: text) WHERE id = \(bind: organizationID.rawValue)
             """)
     }
 }

@@ -41,6 +41,7 @@ public struct PersonStore: Sendable {
 
     /// Saves name, email, school and active flag. Roles are saved by `setRoles`.
     public func update(_ person: Person) async throws {
+        defer { executor.recentReads.forget(recentKey(person.id)) }
         do {
             let changed = try await executor.scalar("""
                 UPDATE people SET email = \(bind: person.email.value), display_name = \(bind: person.displayName),
@@ -55,6 +56,7 @@ public struct PersonStore: Sendable {
     }
 
     public func setRoles(_ roles: Set<Role>, of id: Person.ID) async throws {
+        defer { executor.recentReads.forget(recentKey(id)) }
         try await executor.execute("""
             DELETE FROM person_roles WHERE person_id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
             """)
@@ -68,6 +70,7 @@ public struct PersonStore: Sendable {
 
     /// Stores a new password hash and moves the credential version on, which signs out every other session.
     public func setPasswordHash(_ hash: String, of id: Person.ID) async throws -> Int {
+        defer { executor.recentReads.forget(recentKey(id)) }
         let version = try await executor.scalar("""
             UPDATE people SET password_hash = \(bind: hash), credential_version = credential_version + 1
             WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
@@ -90,12 +93,38 @@ public struct PersonStore: Sendable {
 
     /// The person and the version of their credentials, which a session must match to stay valid.
     public func findAccount(_ id: Person.ID) async throws -> (person: Person, credentialVersion: Int)? {
-        guard let row = try await executor.first("""
-            SELECT \(Self.columns) FROM people WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
-            """, as: Row.self) else { return nil }
-        let roles = try await roles(of: [row.id])
-        return (person(from: row, roles: roles[row.id] ?? []), row.credentialVersion)
+        if let recent = executor.readsToReuse?.value(recentKey(id), as: Account.self) { return (recent.person, recent.credentialVersion) }
+        // One round trip for the person and their roles: every signed-in request asks this.
+        struct RowWithRole: Decodable, Sendable {
+            let id, organizationId, email, displayName: String
+            let schoolId: String?
+            let isActive: Bool
+            let credentialVersion: Int
+            let role: String?
+        }
+        let rows = try await executor.all("""
+            SELECT people.id, people.organization_id, people.email, people.display_name, people.school_id, people.is_active,
+                   people.credential_version, person_roles.role
+            FROM people LEFT JOIN person_roles
+              ON person_roles.person_id = people.id AND person_roles.organization_id = people.organization_id
+            WHERE people.id = \(bind: id.rawValue) AND people.organization_id = \(bind: organizationID.rawValue)
+            """, as: RowWithRole.self)
+        guard let first = rows.first else { return nil }
+        let row = Row(id: first.id, organizationId: first.organizationId, email: first.email, displayName: first.displayName,
+                      schoolId: first.schoolId, isActive: first.isActive, credentialVersion: first.credentialVersion)
+        let account = Account(person: person(from: row, roles: Set(rows.compactMap { $0.role.flatMap(Role.init(rawValue:)) })),
+                              credentialVersion: row.credentialVersion)
+        executor.readsToReuse?.keep(account, recentKey(id))
+        return (account.person, account.credentialVersion)
     }
+
+    private struct Account: Sendable {
+        let person: Person
+        let credentialVersion: Int
+    }
+
+    /// Where `findAccount` keeps what it read; every write to the person or their roles forgets it.
+    private func recentKey(_ id: Person.ID) -> String { "person:\(organizationID)/\(id)" }
 
     public func find(email: EmailAddress) async throws -> Person? {
         guard let row = try await executor.first("""
@@ -125,18 +154,25 @@ public struct PersonStore: Sendable {
         // In chunks, to stay within every database's limit on bound parameters.
         let sorted = ids.sorted()
         for start in stride(from: 0, to: sorted.count, by: 200) {
-            let chunk = sorted[start..<min(start + 200, sorted.count)]
-            var list = SQLQueryString("")
-            for (index, id) in chunk.enumerated() {
-                list.appendInterpolation(bind: id.rawValue)
-                if index < chunk.count - 1 { list.appendLiteral(", ") }
-            }
+            let chunk = sorted[start..<min(start + 200, sorted.count)].map(\.rawValue)
             let rows = try await executor.all("""
-                SELECT id, display_name FROM people WHERE organization_id = \(bind: organizationID.rawValue) AND id IN (\(list))
+                SELECT id, display_name FROM people WHERE organization_id = \(bind: organizationID.rawValue) AND id IN (\(binds: chunk))
                 """, as: Name.self)
             for row in rows { result[Person.ID(row.id)] = row.displayName }
         }
         return result
+    }
+
+    /// Everyone active who holds `role`, by name, e.g. the coaches a plan can be shared with.
+    public func active(with role: Role) async throws -> [Person] {
+        let rows = try await executor.all("""
+            SELECT \(Self.columns) FROM people
+            WHERE organization_id = \(bind: organizationID.rawValue) AND is_active = \(bind: true)
+              AND id IN (SELECT person_id FROM person_roles WHERE organization_id = \(bind: organizationID.rawValue) AND role = \(bind: role.rawValue))
+            ORDER BY display_name, id
+            """, as: Row.self)
+        let roles = try await roles(of: rows.map(\.id))
+        return rows.map { person(from: $0, roles: roles[$0.id] ?? []) }
     }
 
     public func count() async throws -> Int {
@@ -154,13 +190,16 @@ public struct PersonStore: Sendable {
 
     private func roles(of ids: [String]) async throws -> [String: Set<Role>] {
         guard !ids.isEmpty else { return [:] }
-        let filter: SQLQueryString = ids.count == 1 ? "AND person_id = \(bind: ids[0])" : ""
-        let rows = try await executor.all("""
-            SELECT person_id, role FROM person_roles WHERE organization_id = \(bind: organizationID.rawValue) \(filter)
-            """, as: RoleRow.self)
         var result: [String: Set<Role>] = [:]
-        for row in rows {
-            if let role = Role(rawValue: row.role) { result[row.personId, default: []].insert(role) }
+        // In chunks, to stay within every database's limit on bound parameters.
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let rows = try await executor.all("""
+                SELECT person_id, role FROM person_roles
+                WHERE person_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)]))) AND organization_id = \(bind: organizationID.rawValue)
+                """, as: RoleRow.self)
+            for row in rows {
+                if let role = Role(rawValue: row.role) { result[row.personId, default: []].insert(role) }
+            }
         }
         return result
     }

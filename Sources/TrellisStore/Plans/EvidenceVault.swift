@@ -13,7 +13,7 @@ public struct EvidenceVault: Sendable {
 
     /// Stores the bytes and returns their hash.
     public func put(_ data: Data, organization: Organization.ID) throws -> String {
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let hash = SHA256.hex(of: data)
         let file = url(hash: hash, organization: organization)
         if !FileManager.default.fileExists(atPath: file.path) {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

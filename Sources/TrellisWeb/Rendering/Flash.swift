@@ -4,7 +4,7 @@ import TrellisServices
 
 /// A message carried across a redirect (post, redirect, get) in a short-lived cookie, shown once.
 /// It may carry a one-time link, which must never travel in a URL.
-struct Flash: Codable, Sendable {
+struct Flash: Codable, Sendable, Hashable {
     var message: String
     var link: String? = nil
     var linkExpires: String? = nil

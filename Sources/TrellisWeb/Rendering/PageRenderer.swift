@@ -7,9 +7,11 @@ import TrellisCore
 /// data is a `Layout`; the page's own data sits under `content`. Output is escaped unless a template says otherwise.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    let cache: RenderedPageCache
 
-    public init(library: MustacheLibrary) {
+    public init(library: MustacheLibrary, cacheBudget: Int = 32 * 1024 * 1024) {
         self.library = library
+        self.cache = RenderedPageCache(budget: cacheBudget)
     }
 
     /// Loads the templates shipped with Trellis.
@@ -24,13 +26,38 @@ public struct PageRenderer: Sendable {
     func render<Content>(_ template: String, title: String, content: Content, context: TrellisRequestContext,
                          status: HTTPResponse.Status = .ok, flash: Flash? = nil, section: NavSection? = nil) -> Response {
         let page = Page(title: title, layout: Layout(context: context, flash: flash ?? context.flash, section: section), content: content)
+        return respond(status, html(template, page, context: context))
+    }
+
+    /// A page whose content is a pure function of `source` (e.g. a plan's id and version, today's date and who
+    /// is looking): rendered once per distinct source and layout, then answered from memory. `build` is called
+    /// only when the page is not kept, and must read nothing but `source`.
+    func render<Source: Hashable, Content>(_ template: String, source: Source, context: TrellisRequestContext,
+                                           section: NavSection? = nil, build: (Source) -> (title: String, content: Content)) -> Response {
+        let layout = Layout(context: context, flash: context.flash, section: section)
+        let key = RenderedPageCache.Key(template: template, layout: layout, source: source)
+        if let cached = cache.page(key) { return respond(.ok, cached) }
+        let (title, content) = build(source)
+        let rendered = html(template, Page(title: title, layout: layout, content: content), context: context)
+        if let rendered { cache.keep(rendered, for: key) }
+        return respond(.ok, rendered)
+    }
+
+    private func html<Content>(_ template: String, _ page: Page<Content>, context: TrellisRequestContext) -> ByteBuffer? {
         guard let data = TemplateData.convert(page), let html = library.render(data, withTemplate: template) else {
             context.logger.error("template \(template) is missing")
+            return nil
+        }
+        return ByteBuffer(string: html)
+    }
+
+    private func respond(_ status: HTTPResponse.Status, _ html: ByteBuffer?) -> Response {
+        guard let html else {
             return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "Template missing")))
         }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: html))
     }
 }
 
@@ -41,14 +68,15 @@ struct Page<Content> {
     let content: Content
 }
 
+
 /// Which part of the navigation a page belongs to, so the link can say `aria-current="page"`.
 enum NavSection: String, Sendable {
     case home, account, schools, people, audit, standards, plans, settings
 }
 
 /// The layout's data: who is signed in, the navigation they may use, the form token and any flash message.
-struct Layout {
-    struct NavItem {
+struct Layout: Hashable {
+    struct NavItem: Hashable {
         let label: String
         let href: String
         let current: Bool

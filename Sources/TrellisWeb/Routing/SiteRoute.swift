@@ -16,6 +16,8 @@ public enum SiteRoute: Sendable, Hashable {
     case personPasswordReset(Person.ID)
     case auditLog
     case settings
+    case guidingQuestions
+    case guidingQuestionsReset
     case frameworks
     case frameworkImport
     case frameworkRoles
@@ -48,6 +50,8 @@ public enum SiteRoute: Sendable, Hashable {
         case .personPasswordReset(let id): "/admin/people/\(id)/password-reset"
         case .auditLog: "/admin/audit"
         case .settings: "/admin/settings"
+        case .guidingQuestions: "/admin/settings/questions"
+        case .guidingQuestionsReset: "/admin/settings/questions/reset"
         case .frameworks: "/frameworks"
         case .frameworkImport: "/frameworks/import"
         case .frameworkRoles: "/frameworks/roles"

@@ -2,7 +2,7 @@ import Hummingbird
 import TrellisCore
 import TrellisServices
 
-/// District settings for district admins: when the school year starts.
+/// District settings for district admins: when the school year starts (the guiding questions have their own page).
 struct SettingsController {
     let renderer: PageRenderer
     let settings: DistrictSettingsService
@@ -15,6 +15,7 @@ struct SettingsController {
             let selected: Bool
         }
         let action = SiteRoute.settings.path
+        let questionsPath = SiteRoute.guidingQuestions.path
         let months: [Month]
         let monthError: String?
         let day: FieldView

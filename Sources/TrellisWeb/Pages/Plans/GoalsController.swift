@@ -68,7 +68,7 @@ struct GoalsController {
 
     func show(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let (loaded, goal) = try await find(context)
-        return goalPage(loaded, goal, form: GoalForm(goal), errors: FieldErrors(), context: context, status: .ok)
+        return try await goalPage(loaded, goal, form: GoalForm(goal), errors: FieldErrors(), context: context, status: .ok)
     }
 
     func save(_ request: Request, context: TrellisRequestContext) async throws -> Response {
@@ -79,7 +79,7 @@ struct GoalsController {
             _ = try await plans.saveGoal(actor, loaded.plan.id, goalID: goal.id, form)
             return Flash.redirect(to: .goal(loaded.plan.id, goal.id), Flash(message: "Your goal is saved."), secure: secure)
         } catch let errors as FieldErrors {
-            return goalPage(loaded, goal, form: form, errors: errors, context: context, status: .unprocessableContent)
+            return try await goalPage(loaded, goal, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
     }
 
@@ -114,11 +114,15 @@ struct GoalsController {
     }
 
     private func goalPage(_ loaded: PlanService.Loaded, _ goal: Goal, form: GoalForm, errors: FieldErrors, context: TrellisRequestContext,
-                          status: HTTPResponse.Status) -> Response {
+                          status: HTTPResponse.Status) async throws -> Response {
         let plan = loaded.plan
-        let notes = loaded.canEdit ? SMARTFeedback.notes(for: goal, in: plan.schoolYear).map {
-            Note(part: $0.part.label, message: $0.message, questions: $0.questions)
-        } : []
+        var notes: [Note] = []
+        if loaded.canEdit {
+            let bank = try await plans.guidingQuestions(try context.requireActor())
+            notes = SMARTFeedback.notes(for: goal, in: plan.schoolYear, questions: bank).map {
+                Note(part: $0.part.label, message: $0.message, questions: $0.questions)
+            }
+        }
         let number = plan.number(of: goal.id) ?? 0
         let view = GoalView(
             header: PlanHeader(loaded, current: .goals), number: number, canEdit: loaded.canEdit,

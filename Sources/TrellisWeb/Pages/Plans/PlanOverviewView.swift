@@ -49,7 +49,25 @@ struct PlanOverviewView {
     let goalsPath: String
     let isOwner: Bool
 
-    init(_ loaded: PlanService.Loaded, today: CalendarDate, standards: [String: Standard], coachNames: [Person.ID: String]) {
+    /// Everything the overview is made from, to render it once per distinct source (`PageRenderer`).
+    /// A plan's content is named by its id and version (every save makes a new version), so equality compares
+    /// those rather than the whole plan.
+    struct Source: Hashable {
+        let loaded: PlanService.Loaded
+        let today: CalendarDate
+        let standards: [String: Standard]
+        let coachNames: [Person.ID: String]
+
+        private var identity: [AnyHashable] {
+            [loaded.plan.id, loaded.version, loaded.isOwner, loaded.canEdit, loaded.owner.displayName, today, standards, coachNames]
+        }
+
+        static func == (lhs: Source, rhs: Source) -> Bool { lhs.identity == rhs.identity }
+        func hash(into hasher: inout Hasher) { hasher.combine(identity) }
+    }
+
+    init(_ source: Source) {
+        let (loaded, today, standards, coachNames) = (source.loaded, source.today, source.standards, source.coachNames)
         let plan = loaded.plan
         header = PlanHeader(loaded, current: nil)
         let progress = plan.progressByGoal(asOf: today)

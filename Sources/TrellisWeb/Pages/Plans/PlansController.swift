@@ -60,10 +60,13 @@ struct PlansController {
     func overview(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let loaded = try await plans.load(actor, try Self.planID(context))
-        let index = try await standards.index(actor)
+        let aligned = try await standards.standards(actor, identifiers: Set(loaded.plan.goals.flatMap(\.alignedStandardIdentifiers)))
         let names = try await ownerNames(actor, loaded.plan.sharing.coachIDs)
-        let view = PlanOverviewView(loaded, today: plans.today, standards: index, coachNames: names)
-        return renderer.render("plan", title: view.header.title, content: view, context: context, section: .plans)
+        let source = PlanOverviewView.Source(loaded: loaded, today: plans.today, standards: aligned, coachNames: names)
+        return renderer.render("plan", source: source, context: context, section: .plans) { source in
+            let view = PlanOverviewView(source)
+            return (view.header.title, view)
+        }
     }
 
     func changeStatus(_ request: Request, context: TrellisRequestContext) async throws -> Response {

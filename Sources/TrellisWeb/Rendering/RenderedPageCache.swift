@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+
+/// Pages already rendered, by template, layout and the source their content was made from.
+///
+/// Rendering is a pure function of its data, so a page whose data is made from an equal source is the same
+/// bytes: a person going back to their plan, or reloading it, is answered without building the view or
+/// walking the templates again. The key holds the whole layout (the person's name, navigation, form token
+/// and any message) and the source (e.g. the plan's id and version and who is looking), compared for
+/// equality on a hit, so nothing rendered for one person or one version of a plan is served for another.
+/// Bounded by size; the oldest pages go first.
+final class RenderedPageCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let template: String
+        let layout: Layout
+        let source: AnyHashable
+    }
+
+    private let lock = NSLock()
+    private var pages: [Key: ByteBuffer] = [:]
+    private var order: [Key] = []
+    private var oldest = 0
+    private var bytes = 0
+    private let budget: Int
+
+    /// `budget`: roughly how many bytes of HTML to keep.
+    init(budget: Int) {
+        self.budget = budget
+    }
+
+    func page(_ key: Key) -> ByteBuffer? {
+        lock.withLock { pages[key] }
+    }
+
+    func keep(_ page: ByteBuffer, for key: Key) {
+        // Far larger than any page Trellis renders; never worth keeping.
+        guard page.readableBytes <= budget / 8 else { return }
+        lock.withLock {
+            guard pages.updateValue(page, forKey: key) == nil else { return }
+            order.append(key)
+            bytes += page.readableBytes
+            while bytes > budget, oldest < order.count {
+                if let dropped = pages.removeValue(forKey: order[oldest]) { bytes -= dropped.readableBytes }
+                oldest += 1
+            }
+            // Forget the keys already dropped once they are most of the queue.
+            if oldest > 1024, oldest * 2 > order.count {
+                order.removeFirst(oldest)
+                oldest = 0
+            }
+        }
+    }
+
+    var count: Int { lock.withLock { pages.count } }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SQLKit
+import Testing
+import TestSupport
+import TrellisCore
+@testable import TrellisStore
+
+@Suite struct RecentReadsTests {
+    @Test func aChangeWrittenHereIsSeenAtOnce() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            let people = OrganizationScope(database, organizationID: districts.north.organization.id).people
+            let teacher = districts.north.educator
+            let before = try #require(try await people.findAccount(teacher.id))
+            // run + check: roles, deactivation and a new password each show on the very next read
+            try await people.setRoles([.educator, .coach], of: teacher.id)
+            #expect(try await people.find(teacher.id)?.roles == [.educator, .coach])
+            var inactive = teacher
+            inactive.isActive = false
+            try await people.update(inactive)
+            #expect(try await people.find(teacher.id)?.isActive == false)
+            _ = try await people.setPasswordHash("new hash", of: teacher.id)
+            #expect(try await people.findAccount(teacher.id)?.credentialVersion == before.credentialVersion + 1)
+        }
+    }
+
+    @Test func aSignOutIsSeenAtOnce() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let sessions = SessionStore(database)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            _ = try await sessions.create(key: "key", value: "{}", expiresAt: now.addingTimeInterval(600))
+            #expect(try await sessions.get(key: "key", now: now) != nil)
+            // run
+            try await sessions.remove(key: "key")
+            // check
+            #expect(try await sessions.get(key: "key", now: now) == nil)
+        }
+    }
+
+    @Test func aChangeFromElsewhereIsSeenWithinTheLifetime() async throws {
+        try await TestDatabase.with { database in
+            // setup: another instance of the installation changes a role; this one read the person a moment ago
+            let districts = try await TestDistricts.make(database)
+            let people = OrganizationScope(database, organizationID: districts.north.organization.id).people
+            let teacher = districts.north.educator
+            #expect(try await people.find(teacher.id)?.roles == [.educator])
+            try await database.execute("""
+                INSERT INTO person_roles (organization_id, person_id, role)
+                VALUES (\(bind: districts.north.organization.id.rawValue), \(bind: teacher.id.rawValue), 'coach')
+                """)
+            // run
+            try await Task.sleep(for: database.recentReads.lifetime + .milliseconds(100))
+            // check
+            #expect(try await people.find(teacher.id)?.roles == [.educator, .coach])
+        }
+    }
+
+    @Test func nothingReadInsideATransactionIsKept() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            let organization = districts.north.organization.id
+            let teacher = districts.north.educator
+            // run: a transaction gives the teacher a role, reads it, then fails
+            await #expect(throws: CancellationError.self) {
+                try await database.transaction { tx in
+                    let people = OrganizationScope(tx, organizationID: organization).people
+                    try await people.setRoles([.educator, .districtAdmin], of: teacher.id)
+                    #expect(try await people.find(teacher.id)?.roles.contains(.districtAdmin) == true)
+                    throw CancellationError()
+                }
+            }
+            // check: the rolled-back role is not remembered
+            #expect(try await OrganizationScope(database, organizationID: organization).people.find(teacher.id)?.roles == [.educator])
+        }
+    }
+
+    @Test func entriesLastTheirLifetimeAndNoLonger() async throws {
+        // setup
+        let reads = RecentReads(lifetime: .milliseconds(50))
+        let off = RecentReads(lifetime: .zero)
+        // run
+        reads.keep("value", "key")
+        off.keep("value", "key")
+        // check
+        #expect(reads.value("key", as: String.self) == "value")
+        #expect(off.value("key", as: String.self) == nil, "a lifetime of zero keeps nothing")
+        try await Task.sleep(for: .milliseconds(80))
+        #expect(reads.value("key", as: String.self) == nil)
+    }
+}
