@@ -90,4 +90,24 @@ import TrellisCore
         try await Task.sleep(for: .milliseconds(80))
         #expect(reads.value("key", as: String.self) == nil)
     }
+
+    @Test func aPlanSavedElsewhereIsShownWithinTheLifetimeAndChangedOnlyFromItsLatestVersion() async throws {
+        try await TestDatabase.with { database in
+            // setup: this instance shows a plan; another instance then saves it
+            let districts = try await TestDistricts.make(database)
+            let plans = OrganizationScope(database, organizationID: districts.north.organization.id).plans
+            let plan = GrowthPlan(id: .init(UUID().uuidString), organizationID: districts.north.organization.id,
+                                  ownerID: districts.north.educator.id, schoolYear: SchoolYear(startingIn: 2026))
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            try await plans.create(plan, at: now)
+            #expect(try await plans.find(plan.id)?.version == 1)
+            try await database.execute("UPDATE growth_plans SET version = 2 WHERE id = \(bind: plan.id.rawValue)")
+            // run + check: a change starts from the latest version, so the old one cannot overwrite it
+            #expect(try await plans.find(plan.id, latest: true)?.version == 2)
+            await #expect(throws: PlanStore.Conflict.self) { try await plans.save(plan, expecting: 1, at: now) }
+            // a save here is seen here at once
+            #expect(try await plans.save(plan, expecting: 2, at: now) == 3)
+            #expect(try await plans.find(plan.id)?.version == 3)
+        }
+    }
 }

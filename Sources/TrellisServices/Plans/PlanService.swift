@@ -76,9 +76,11 @@ public struct PlanService: Sendable {
     }
 
     /// The plan, if the actor may see it; otherwise it does not exist for them (404), whatever the id.
-    public func load(_ actor: Actor, _ id: GrowthPlan.ID) async throws -> Loaded {
+    /// A plan read to be shown may be one saved on another instance up to two seconds ago (`RecentReads`);
+    /// `latest` reads the newest version, as every change does.
+    public func load(_ actor: Actor, _ id: GrowthPlan.ID, latest: Bool = false) async throws -> Loaded {
         let scope = env.scope(actor)
-        guard let stored = try await scope.plans.find(id), let owner = try await scope.people.find(stored.plan.ownerID) else {
+        guard let stored = try await scope.plans.find(id, latest: latest), let owner = try await scope.people.find(stored.plan.ownerID) else {
             throw ServiceError.notFound
         }
         let access = PlanAccess(stored.plan, ownerSchoolID: owner.schoolID)
@@ -93,7 +95,7 @@ public struct PlanService: Sendable {
     @discardableResult
     func update(_ actor: Actor, _ id: GrowthPlan.ID, allowWhenLocked: Bool = false,
                 _ change: (inout GrowthPlan) throws -> Void) async throws -> GrowthPlan {
-        let loaded = try await load(actor, id)
+        let loaded = try await load(actor, id, latest: true)
         guard loaded.isOwner else { throw ServiceError.forbidden }
         guard loaded.plan.canEdit || allowWhenLocked else {
             throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")

@@ -22,8 +22,11 @@ public struct ServiceEnvironment: Sendable {
 
     /// Today's date where the districts are. Plans deal in days; a check-in written at 9 pm is today's, not tomorrow's UTC.
     public var today: CalendarDate {
-        CalendarDate(clock.now(), in: TimeZone(identifier: "America/Los_Angeles") ?? TimeZone(secondsFromGMT: -8 * 3600)!)
+        CalendarDate(clock.now(), in: Self.districtTimeZone)
     }
+
+    /// Washington's time zone, looked up once: the lookup was a visible share of every plan page.
+    static let districtTimeZone = TimeZone(identifier: "America/Los_Angeles") ?? TimeZone(secondsFromGMT: -8 * 3600)!
 
     /// The stores of the actor's own district: the only way services reach district data.
     func scope(_ actor: Actor) -> OrganizationScope {

@@ -63,13 +63,23 @@ public struct PlanStore: Sendable {
         try await saveCoaches(plan)
     }
 
-    public func find(_ id: GrowthPlan.ID) async throws -> Stored? {
-        struct VersionRow: Decodable, Sendable { let version: Int }
+    /// The plan as stored. Its version may be one read in the last moments (`RecentReads`) unless `latest`:
+    /// what a change is made to is always read afresh, so a save never starts from an old version.
+    public func find(_ id: GrowthPlan.ID, latest: Bool = false) async throws -> Stored? {
         let key = "\(organizationID)/\(id)"
-        guard let current = try await executor.first("""
-            SELECT version FROM growth_plans WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
-            """, as: VersionRow.self) else { return nil }
-        if let cached = PlanCache.shared.get(key, version: current.version) { return cached }
+        let recent = latest ? nil : executor.readsToReuse
+        let current: Int
+        if let known = recent?.value(Self.recentKey(key), as: Int.self) {
+            current = known
+        } else {
+            // Versions start at 1, so 0 (no row) means there is no such plan in this district.
+            current = try await executor.scalar("""
+                SELECT version FROM growth_plans WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
+                """)
+            guard current > 0 else { return nil }
+            recent?.keep(current, Self.recentKey(key))
+        }
+        if let cached = PlanCache.shared.get(key, version: current) { return cached }
         guard let row = try await executor.first("""
             SELECT document, version, updated_at FROM growth_plans
             WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
@@ -85,6 +95,7 @@ public struct PlanStore: Sendable {
     /// Saves the plan if nobody saved it since `version` was read; returns the new version.
     /// Otherwise throws `PlanStore.Conflict`, and nothing is written.
     public func save(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
+        defer { executor.recentReads.forget(Self.recentKey("\(organizationID)/\(plan.id)")) }
         let changed = try await executor.scalar("""
             UPDATE growth_plans SET status = \(bind: plan.status.rawValue), document = \(bind: try Self.encode(plan)),
                 version = version + 1, last_check_in_on = \(bind: Self.lastCheckIn(plan)),
@@ -93,12 +104,14 @@ public struct PlanStore: Sendable {
             RETURNING version
             """)
         guard changed > 0 else {
-            guard try await find(plan.id) != nil else { throw StoreError.notFound }
+            guard try await find(plan.id, latest: true) != nil else { throw StoreError.notFound }
             throw Conflict()
         }
         try await saveCoaches(plan)
         return changed
     }
+
+    private static func recentKey(_ key: String) -> String { "plan-version:" + key }
 
     /// Someone else saved the plan in between.
     public struct Conflict: Error, Hashable {}

@@ -10,15 +10,16 @@ struct FieldView {
     let hint: String?
     let autocomplete: String?
     let required: Bool
-    /// Several lines of text rather than one.
+    /// Several lines of text rather than one, and how many show without scrolling.
     let isTextarea: Bool
+    let rows: Int
     /// Stored, not computed: templates read fields through reflection, which sees stored properties only.
     let id: String
     /// The ids that describe the input, for `aria-describedby`.
     let describedBy: String?
 
     init(name: String, label: String, type: String = "text", value: String, errors: FieldErrors, hint: String? = nil,
-         autocomplete: String? = nil, required: Bool = true, idPrefix: String? = nil) {
+         autocomplete: String? = nil, required: Bool = true, idPrefix: String? = nil, rows: Int = 3) {
         self.name = name
         self.label = label
         self.type = type
@@ -28,6 +29,7 @@ struct FieldView {
         self.autocomplete = autocomplete
         self.required = required
         self.isTextarea = type == "textarea"
+        self.rows = rows
         let id = idPrefix.map { "\($0)-\(name)" } ?? "field-\(name)"
         self.id = id
         let described = [hint != nil ? "\(id)-hint" : nil, error != nil ? "\(id)-error" : nil].compactMap { $0 }

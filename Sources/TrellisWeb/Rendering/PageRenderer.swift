@@ -39,7 +39,8 @@ public struct PageRenderer: Sendable {
         if let cached = cache.page(key) { return respond(.ok, cached) }
         let (title, content) = build(source)
         let rendered = html(template, Page(title: title, layout: layout, content: content), context: context)
-        if let rendered { cache.keep(rendered, for: key) }
+        // A page with a message shows once; keeping it would only take room.
+        if let rendered, layout.flash == nil { cache.keep(rendered, for: key) }
         return respond(.ok, rendered)
     }
 

@@ -12,7 +12,8 @@ import Hummingbird
 final class RenderedPageCache: @unchecked Sendable {
     struct Key: Hashable {
         let template: String
-        let layout: Layout
+        /// The page's `Layout`.
+        let layout: AnyHashable
         let source: AnyHashable
     }
 

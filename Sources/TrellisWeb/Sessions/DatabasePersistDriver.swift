@@ -7,6 +7,13 @@ import TrellisStore
 struct DatabasePersistDriver: PersistDriver {
     let store: SessionStore
     let clock: any TimeSource
+    /// Sessions already decoded, by their stored text: a session is read on every request and rarely changes.
+    private let decoded = DecodedSessions()
+
+    init(store: SessionStore, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         guard try await store.create(key: key, value: try encode(value), expiresAt: expiry(expires)) else {
@@ -26,7 +33,7 @@ struct DatabasePersistDriver: PersistDriver {
         let now = clock.now()
         guard let entry = try await store.get(key: key, now: now) else { return nil }
         // A session written by an older version of Trellis that no longer decodes is treated as absent.
-        guard let object = try? JSONDecoder().decode(Object.self, from: Data(entry.value.utf8)) else { return nil }
+        guard let object = decoded.object(Object.self, from: entry.value) else { return nil }
         let ttl = entry.expiresAt.map { Duration.seconds(Int64($0.timeIntervalSince(now))) }
         return (object, ttl)
     }
@@ -41,6 +48,24 @@ struct DatabasePersistDriver: PersistDriver {
 
     private func expiry(_ duration: Duration?) -> Date? {
         duration.map { clock.now().addingTimeInterval(TimeInterval($0.components.seconds)) }
+    }
+}
+
+/// Decoding is a pure function of the text and the type, so the result can be kept by both. Bounded: when
+/// full it starts over.
+private final class DecodedSessions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var objects: [String: any Sendable] = [:]
+
+    func object<Object: Decodable & Sendable>(_: Object.Type, from text: String) -> Object? {
+        let key = "\(Object.self)\n\(text)"
+        if let known = lock.withLock({ objects[key] }) as? Object { return known }
+        guard let object = try? JSONDecoder().decode(Object.self, from: Data(text.utf8)) else { return nil }
+        lock.withLock {
+            if objects.count >= 10_000 { objects.removeAll(keepingCapacity: true) }
+            objects[key] = object
+        }
+        return object
     }
 }
 

@@ -51,7 +51,7 @@ struct GuidingQuestionsController {
                         status: HTTPResponse.Status) -> Response {
         let parts = SMARTPart.allCases.map { part in
             FieldView(name: GuidingQuestions.fieldName(for: part), label: part.label, type: "textarea", value: text[part] ?? "", errors: errors,
-                      hint: "One question per line.", required: false)
+                      hint: "One question per line.", required: false, rows: 6)
         }
         let view = QuestionsView(parts: parts, isDistrictOwn: isDistrictOwn)
         return renderer.render("admin_questions", title: "Guiding questions", content: view, context: context, status: status, section: .settings)

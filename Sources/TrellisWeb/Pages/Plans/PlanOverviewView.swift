@@ -58,12 +58,22 @@ struct PlanOverviewView {
         let standards: [String: Standard]
         let coachNames: [Person.ID: String]
 
-        private var identity: [AnyHashable] {
-            [loaded.plan.id, loaded.version, loaded.isOwner, loaded.canEdit, loaded.owner.displayName, today, standards, coachNames]
+        // Written out rather than synthesized: this runs on every view of a plan, and comparing a few fields
+        // directly is far cheaper than boxing them.
+        static func == (lhs: Source, rhs: Source) -> Bool {
+            lhs.loaded.plan.id == rhs.loaded.plan.id && lhs.loaded.version == rhs.loaded.version
+                && lhs.loaded.isOwner == rhs.loaded.isOwner && lhs.loaded.canEdit == rhs.loaded.canEdit
+                && lhs.loaded.owner.displayName == rhs.loaded.owner.displayName && lhs.today == rhs.today
+                && lhs.standards == rhs.standards && lhs.coachNames == rhs.coachNames
         }
 
-        static func == (lhs: Source, rhs: Source) -> Bool { lhs.identity == rhs.identity }
-        func hash(into hasher: inout Hasher) { hasher.combine(identity) }
+        /// The fields that usually differ; equal sources always hash the same, which is all a hash must do.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(loaded.plan.id)
+            hasher.combine(loaded.version)
+            hasher.combine(loaded.isOwner)
+            hasher.combine(today)
+        }
     }
 
     init(_ source: Source) {
