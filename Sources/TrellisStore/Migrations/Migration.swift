@@ -21,5 +21,6 @@ public enum Migrations {
         CreateGrowthPlans(),
         IndexRolesByPerson(),
         AddGuidingQuestions(),
+        IndexPeopleBySchool(),
     ]
 }
