@@ -25,17 +25,19 @@ public struct SessionStore: Sendable {
         SHA256.hex(of: Data(key.utf8))
     }
 
-    /// Where a session read is kept in `RecentReads`; by hash, so the key itself is never held longer than the request.
-    private static func recentKey(_ key: String) -> String { recentPrefix + hash(key) }
+    /// Where a session read is kept in `RecentReads`: by the key's hash, so the key itself is never held longer
+    /// than the request. Each method hashes the key once and uses the hash for both.
+    private static func recentKey(hash: String) -> String { recentPrefix + hash }
     private static let recentPrefix = "session:"
 
     /// Inserts; returns false when the key already exists.
     public func create(key: String, value: String, expiresAt: Date?) async throws -> Bool {
-        defer { executor.recentReads.forget(Self.recentKey(key)) }
+        let hash = Self.hash(key)
+        defer { executor.recentReads.forget(Self.recentKey(hash: hash)) }
         do {
             try await executor.execute("""
                 INSERT INTO sessions (key_hash, value, expires_at)
-                VALUES (\(bind: Self.hash(key)), \(bind: value), \(bind: expiresAt?.millisecondsSince1970))
+                VALUES (\(bind: hash), \(bind: value), \(bind: expiresAt?.millisecondsSince1970))
                 """)
             return true
         } catch where error.isUniqueViolation {
@@ -45,10 +47,11 @@ public struct SessionStore: Sendable {
 
     /// Inserts or replaces. A nil expiry keeps the one already stored.
     public func set(key: String, value: String, expiresAt: Date?) async throws {
-        defer { executor.recentReads.forget(Self.recentKey(key)) }
+        let hash = Self.hash(key)
+        defer { executor.recentReads.forget(Self.recentKey(hash: hash)) }
         try await executor.execute("""
             INSERT INTO sessions (key_hash, value, expires_at)
-            VALUES (\(bind: Self.hash(key)), \(bind: value), \(bind: expiresAt?.millisecondsSince1970))
+            VALUES (\(bind: hash), \(bind: value), \(bind: expiresAt?.millisecondsSince1970))
             ON CONFLICT (key_hash) DO UPDATE SET value = excluded.value,
                 expires_at = COALESCE(excluded.expires_at, sessions.expires_at)
             """)
@@ -56,23 +59,25 @@ public struct SessionStore: Sendable {
 
     /// The entry, unless it is missing or expired at `now`.
     public func get(key: String, now: Date) async throws -> Entry? {
+        let hash = Self.hash(key)
         let entry: Entry
-        if let recent = executor.readsToReuse?.value(Self.recentKey(key), as: Entry.self) {
+        if let recent = executor.readsToReuse?.value(Self.recentKey(hash: hash), as: Entry.self) {
             entry = recent
         } else {
             guard let row = try await executor.first("""
-                SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: Self.hash(key))
+                SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: hash)
                 """, as: Row.self) else { return nil }
             entry = Entry(value: row.value, expiresAt: row.expiresAt.map(Date.init(millisecondsSince1970:)))
-            executor.readsToReuse?.keep(entry, Self.recentKey(key))
+            executor.readsToReuse?.keep(entry, Self.recentKey(hash: hash))
         }
         if let expiresAt = entry.expiresAt, expiresAt <= now { return nil }
         return entry
     }
 
     public func remove(key: String) async throws {
-        defer { executor.recentReads.forget(Self.recentKey(key)) }
-        try await executor.execute("DELETE FROM sessions WHERE key_hash = \(bind: Self.hash(key))")
+        let hash = Self.hash(key)
+        defer { executor.recentReads.forget(Self.recentKey(hash: hash)) }
+        try await executor.execute("DELETE FROM sessions WHERE key_hash = \(bind: hash)")
     }
 
     /// Deletes sessions that expired before `now`.

@@ -31,6 +31,17 @@ extension SQLExecutor {
         }
     }
 
+    /// Rows of a query over a list of values, e.g. `id IN (…)`. `query` is given one chunk of `values` at a time, so
+    /// the list stays within every database's limit on bound parameters however long it is.
+    func all<Row: Decodable & Sendable>(over values: [String], as _: Row.Type = Row.self,
+                                        _ query: ([String]) -> SQLQueryString) async throws -> [Row] {
+        var rows: [Row] = []
+        for start in stride(from: 0, to: values.count, by: 200) {
+            rows += try await all(query(Array(values[start..<min(start + 200, values.count)])), as: Row.self)
+        }
+        return rows
+    }
+
     /// Runs a statement that returns nothing.
     func execute(_ query: SQLQueryString) async throws {
         try await withSQL { db in try await db.raw(query).run() }

@@ -96,11 +96,14 @@ public struct PersonStore: Sendable {
         if let recent = executor.readsToReuse?.value(recentKey(id), as: Account.self) { return (recent.person, recent.credentialVersion) }
         // One round trip for the person and their roles: every signed-in request asks this.
         struct RowWithRole: Decodable, Sendable {
-            let id, organizationId, email, displayName: String
-            let schoolId: String?
-            let isActive: Bool
-            let credentialVersion: Int
+            let person: Row
             let role: String?
+            enum Key: CodingKey { case role }
+            // The person's columns and one role column of the same row.
+            init(from decoder: any Decoder) throws {
+                person = try Row(from: decoder)
+                role = try decoder.container(keyedBy: Key.self).decodeIfPresent(String.self, forKey: .role)
+            }
         }
         let rows = try await executor.all("""
             SELECT people.id, people.organization_id, people.email, people.display_name, people.school_id, people.is_active,
@@ -109,9 +112,7 @@ public struct PersonStore: Sendable {
               ON person_roles.person_id = people.id AND person_roles.organization_id = people.organization_id
             WHERE people.id = \(bind: id.rawValue) AND people.organization_id = \(bind: organizationID.rawValue)
             """, as: RowWithRole.self)
-        guard let first = rows.first else { return nil }
-        let row = Row(id: first.id, organizationId: first.organizationId, email: first.email, displayName: first.displayName,
-                      schoolId: first.schoolId, isActive: first.isActive, credentialVersion: first.credentialVersion)
+        guard let row = rows.first?.person else { return nil }
         let account = Account(person: person(from: row, roles: Set(rows.compactMap { $0.role.flatMap(Role.init(rawValue:)) })),
                               credentialVersion: row.credentialVersion)
         executor.readsToReuse?.keep(account, recentKey(id))
@@ -148,19 +149,11 @@ public struct PersonStore: Sendable {
 
     /// Display names for a set of ids, e.g. the people an audit log mentions.
     public func names(of ids: Set<Person.ID>) async throws -> [Person.ID: String] {
-        guard !ids.isEmpty else { return [:] }
         struct Name: Decodable, Sendable { let id: String; let displayName: String }
-        var result: [Person.ID: String] = [:]
-        // In chunks, to stay within every database's limit on bound parameters.
-        let sorted = ids.sorted()
-        for start in stride(from: 0, to: sorted.count, by: 200) {
-            let chunk = sorted[start..<min(start + 200, sorted.count)].map(\.rawValue)
-            let rows = try await executor.all("""
-                SELECT id, display_name FROM people WHERE organization_id = \(bind: organizationID.rawValue) AND id IN (\(binds: chunk))
-                """, as: Name.self)
-            for row in rows { result[Person.ID(row.id)] = row.displayName }
-        }
-        return result
+        let rows = try await executor.all(over: ids.sorted().map(\.rawValue), as: Name.self) { chunk in """
+            SELECT id, display_name FROM people WHERE organization_id = \(bind: organizationID.rawValue) AND id IN (\(binds: chunk))
+            """ }
+        return Dictionary(rows.map { (Person.ID($0.id), $0.displayName) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Everyone active who holds `role`, by name, e.g. the coaches a plan can be shared with.
@@ -189,17 +182,13 @@ public struct PersonStore: Sendable {
     }
 
     private func roles(of ids: [String]) async throws -> [String: Set<Role>] {
-        guard !ids.isEmpty else { return [:] }
+        let rows = try await executor.all(over: ids, as: RoleRow.self) { chunk in """
+            SELECT person_id, role FROM person_roles
+            WHERE person_id IN (\(binds: chunk)) AND organization_id = \(bind: organizationID.rawValue)
+            """ }
         var result: [String: Set<Role>] = [:]
-        // In chunks, to stay within every database's limit on bound parameters.
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let rows = try await executor.all("""
-                SELECT person_id, role FROM person_roles
-                WHERE person_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)]))) AND organization_id = \(bind: organizationID.rawValue)
-                """, as: RoleRow.self)
-            for row in rows {
-                if let role = Role(rawValue: row.role) { result[row.personId, default: []].insert(role) }
-            }
+        for row in rows {
+            if let role = Role(rawValue: row.role) { result[row.personId, default: []].insert(role) }
         }
         return result
     }

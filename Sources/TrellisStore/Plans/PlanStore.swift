@@ -66,7 +66,7 @@ public struct PlanStore: Sendable {
     /// The plan as stored. Its version may be one read in the last moments (`RecentReads`) unless `latest`:
     /// what a change is made to is always read afresh, so a save never starts from an old version.
     public func find(_ id: GrowthPlan.ID, latest: Bool = false) async throws -> Stored? {
-        let key = "\(organizationID)/\(id)"
+        let key = cacheKey(id)
         let recent = latest ? nil : executor.readsToReuse
         let current: Int
         if let known = recent?.value(Self.recentKey(key), as: Int.self) {
@@ -95,7 +95,7 @@ public struct PlanStore: Sendable {
     /// Saves the plan if nobody saved it since `version` was read; returns the new version.
     /// Otherwise throws `PlanStore.Conflict`, and nothing is written.
     public func save(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
-        defer { executor.recentReads.forget(Self.recentKey("\(organizationID)/\(plan.id)")) }
+        defer { executor.recentReads.forget(Self.recentKey(cacheKey(plan.id))) }
         let changed = try await executor.scalar("""
             UPDATE growth_plans SET status = \(bind: plan.status.rawValue), document = \(bind: try Self.encode(plan)),
                 version = version + 1, last_check_in_on = \(bind: Self.lastCheckIn(plan)),
@@ -111,6 +111,8 @@ public struct PlanStore: Sendable {
         return changed
     }
 
+    /// How a plan is named in `PlanCache` and, prefixed, in `RecentReads`.
+    private func cacheKey(_ id: GrowthPlan.ID) -> String { "\(organizationID)/\(id)" }
     private static func recentKey(_ key: String) -> String { "plan-version:" + key }
 
     /// Someone else saved the plan in between.

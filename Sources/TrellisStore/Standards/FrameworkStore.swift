@@ -69,18 +69,10 @@ public struct FrameworkStore: Sendable {
 
     /// The district's standards with these identifiers, in any of its frameworks; unknown identifiers are left out.
     public func standards(identifiers: Set<String>) async throws -> [Standard] {
-        guard !identifiers.isEmpty else { return [] }
-        var found: [Standard] = []
-        let sorted = identifiers.sorted()
-        // In chunks, to stay within every database's limit on bound parameters.
-        for start in stride(from: 0, to: sorted.count, by: 200) {
-            found += try await executor.all("""
-                SELECT identifier, code, title, description, parent_identifier, position, is_retired FROM standards
-                WHERE organization_id = \(bind: organizationID.rawValue)
-                  AND identifier IN (\(binds: Array(sorted[start..<min(start + 200, sorted.count)])))
-                """, as: StandardRow.self).map(\.standard)
-        }
-        return found
+        try await executor.all(over: identifiers.sorted(), as: StandardRow.self) { chunk in """
+            SELECT identifier, code, title, description, parent_identifier, position, is_retired FROM standards
+            WHERE organization_id = \(bind: organizationID.rawValue) AND identifier IN (\(binds: chunk))
+            """ }.map(\.standard)
     }
 
     /// What an import changed.
