@@ -52,11 +52,13 @@ let package = Package(
         .target(
             name: "TrellisWeb",
             dependencies: [
-                "TrellisCore", "TrellisServices",
+                // TrellisStore only for wiring: the database behind health checks, sessions and evidence files.
+                "TrellisCore", "TrellisStore", "TrellisServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

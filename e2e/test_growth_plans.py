@@ -12,17 +12,23 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import (
     ADMIN_EMAIL,
+    COACH_EMAIL,
     DEMO_PASSWORD,
     DEMO_SCHOOLS,
+    EDUCATOR_EMAIL,
+    EDUCATOR_NAME,
+    axe_check,
     button,
     click_and_wait,
     fill,
+    form_of,
     go,
     h1_text,
     path_of,
     screenshot,
     sign_in,
     sign_out,
+    submit_button,
     unique,
 )
 from test_foundation import add_person, fresh_session, set_password
@@ -73,14 +79,14 @@ def test_teacher_writes_a_full_plan_step_by_step(driver, tmp_path):
 
     # Step 2: align to the top suggestion.
     go(driver, plan_path + "/alignment")
-    suggestion = driver.find_element(By.CSS_SELECTOR, "input[name=standards]")
+    suggestion = driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][name^=standards_]")
     assert "WA-T-6" in driver.find_element(By.CSS_SELECTOR, f"label[for='{suggestion.get_attribute('id')}']").text
     suggestion.click()
-    click(driver, "Save standards for goal 1")
+    click(driver, "Save standards")
 
     # Step 3: an action step.
     go(driver, plan_path + "/actions")
-    driver.find_element(By.CSS_SELECTOR, "details summary").click()
+    open_step_form(driver, 1)
     fill(driver, "what", "Give a two-question exit ticket every Friday")
     fill(driver, "support_needed", "Coach to model a small-group lesson")
     click(driver, "Add step")
@@ -94,7 +100,7 @@ def test_teacher_writes_a_full_plan_step_by_step(driver, tmp_path):
     pdf = tmp_path / "exit-tickets.pdf"
     pdf.write_bytes(PDF)
     go(driver, plan_path + "/evidence")
-    driver.find_element(By.ID, "kind-file").click()
+    assert driver.find_elements(By.NAME, "link") == [], "the file form shows only the file's fields"
     driver.find_element(By.ID, "field-file").send_keys(str(pdf))
     fill(driver, "caption", "Exit tickets from week 3")
     driver.find_element(By.ID, "evidence-goal-0").click()
@@ -133,9 +139,80 @@ def test_an_executable_named_pdf_is_refused(driver, tmp_path):
     fake = tmp_path / "report.pdf"
     fake.write_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 64)
     go(driver, plan_path + "/evidence")
-    driver.find_element(By.ID, "kind-file").click()
     driver.find_element(By.ID, "field-file").send_keys(str(fake))
     fill(driver, "caption", "Not really a PDF")
     click(driver, "Add evidence")
     assert "its content is not" in driver.find_element(By.CSS_SELECTOR, ".field-error").text
     assert driver.find_element(By.NAME, "caption").get_attribute("value") == "Not really a PDF"
+
+
+def open_step_form(driver, goal: int) -> None:
+    """Unfolds the "Add a step" form of goal number `goal` on the action plan."""
+    driver.find_element(By.XPATH, f"//details[.//textarea[@id='g{goal}-what']]/summary").click()
+
+
+def open_own_plan(driver) -> str:
+    """The signed-in person's first plan, from the plans list; returns its path."""
+    go(driver, "/plans")
+    link = driver.find_element(By.CSS_SELECTOR, "main ul.plain-list a")
+    click_and_wait(driver, link)
+    return path_of(driver)
+
+
+def test_an_action_step_error_is_summarized_focused_and_linked_on_a_phone(driver):
+    sign_in(driver, EDUCATOR_EMAIL, DEMO_PASSWORD)
+    plan_path = open_own_plan(driver)
+    # A phone from here on, so the page comes back laid out as on one.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 375, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    go(driver, plan_path + "/actions")
+    open_step_form(driver, 1)
+    what = driver.find_element(By.ID, "g1-what")
+    what.send_keys("Read aloud with a partner")
+    hours = driver.find_element(By.ID, "g1-estimated_hours")
+    hours.clear()
+    hours.send_keys("two")
+    click_and_wait(driver, submit_button(form_of(hours), "Add step"))
+
+    # The summary is there, focused, and on screen without scrolling; the field's form is open.
+    summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert "Enter hours as a number" in summary.text
+    assert driver.switch_to.active_element == summary, "the error summary has focus after the page loads"
+    top, bottom, height = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight]", summary)
+    assert 0 <= top and bottom <= height, f"summary at {top}-{bottom}px of a {height}px phone screen"
+    assert driver.find_element(By.ID, "g1-estimated_hours").is_displayed(), "the step's form is open"
+    assert driver.title.startswith("Error:")
+    axe_check(driver)
+    shot = screenshot(driver, "error-summary-phone", 375)
+    print(f"screenshot: {shot}")
+
+    # Its link goes to the field.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 375, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    summary.find_element(By.CSS_SELECTOR, "a[href='#g1-estimated_hours']").click()
+    assert driver.switch_to.active_element.get_attribute("id") == "g1-estimated_hours"
+    assert driver.execute_script("const r = document.getElementById('g1-estimated_hours').getBoundingClientRect();"
+                                 " return r.top >= 0 && r.bottom <= window.innerHeight"), "the field is on screen"
+    assert driver.find_element(By.ID, "g1-estimated_hours").get_attribute("value") == "two"
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_coach_reads_a_shared_plan_without_edit_buttons(driver):
+    sign_in(driver, COACH_EMAIL, DEMO_PASSWORD)
+    go(driver, "/plans")
+    shared = next(a for a in driver.find_elements(By.CSS_SELECTOR, "main a") if EDUCATOR_NAME in a.text)
+    click_and_wait(driver, shared)
+    plan_path = path_of(driver)
+    goal_path = driver.find_element(By.CSS_SELECTOR, ".goal-list a").get_attribute("pathname")
+    for page in ["", "/goals", "/alignment", "/actions", "/evidence", "/check-ins", "/reflection"]:
+        go(driver, plan_path + page)
+        forms = [f.get_attribute("action") for f in driver.find_elements(By.CSS_SELECTOR, "main form")]
+        assert forms == [], f"forms on {page or 'the overview'}: {forms}"
+        labels = [b.text for b in driver.find_elements(By.CSS_SELECTOR, "main button, main a.button--danger")]
+        assert labels == [], f"buttons on {page or 'the overview'}: {labels}"
+        text = driver.find_element(By.TAG_NAME, "main").text
+        assert "Your goal" not in text and "You last checked in" not in text
+    go(driver, plan_path + "/check-ins")
+    assert f"{EDUCATOR_NAME} last checked in" in driver.find_element(By.TAG_NAME, "main").text
+    go(driver, goal_path)
+    assert driver.find_elements(By.CSS_SELECTOR, "main form") == []
+    assert "Goal 1" in driver.find_element(By.TAG_NAME, "main").text

@@ -18,13 +18,17 @@ struct ImportCommand: AsyncParsableCommand {
                     throw CommandFailure("cannot read \(file): no such file, or not readable")
                 }
                 try await Runtime.with(label: "trellis.import") { runtime in
-                    let organization = try await OperatorService(runtime.environment).organization(slug: org)
-                    let (definition, outcome) = try await StandardsService(runtime.environment).importCASE(into: organization.id, data: data)
-                    print("""
-                        Imported \(definition.framework.title) (\(definition.framework.identifier)) into \(organization.name): \
-                        \(outcome.createdFramework ? "new framework, " : "")\(outcome.added) standards added, \(outcome.updated) updated, \
-                        \(outcome.unchanged) unchanged\(outcome.retired > 0 ? ", \(outcome.retired) no longer in the file marked retired" : "").
-                        """)
+                    let operators = OperatorService(runtime.environment)
+                    let organization = try await operators.organization(slug: org)
+                    let result = try await operators.importStandards(into: organization, data: data)
+                    let framework = result.definition.framework
+                    print("Imported \(framework.title) (\(framework.identifier)) into \(organization.name): "
+                          + (result.outcome.createdFramework ? "new framework, " : "") + result.summary + ".")
+                    for note in result.tolerated { print("Note: \(note).") }
+                    if result.roles.isEmpty {
+                        print("It applies to no role yet, so nobody can align a goal to it: a district admin chooses who uses it at "
+                              + "\(runtime.config.baseURL)/frameworks/roles.")
+                    }
                 }
             }
         }
@@ -44,9 +48,9 @@ struct ExportCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 try await Runtime.with(label: "trellis.export") { runtime in
-                    let organization = try await OperatorService(runtime.environment).organization(slug: org)
-                    let data = try await StandardsService(runtime.environment).exportCASE(
-                        organization: organization.id, framework, baseURI: runtime.config.baseURL)
+                    let operators = OperatorService(runtime.environment)
+                    let organization = try await operators.organization(slug: org)
+                    let data = try await operators.exportStandards(of: organization, framework: framework, baseURI: runtime.config.baseURL)
                     FileHandle.standardOutput.write(data)
                     FileHandle.standardOutput.write(Data("\n".utf8))
                 }

@@ -49,4 +49,23 @@ import TrellisCore
         #expect(rule.decide(state, now: later) == .allow)
         #expect(rule.recordingFailure(state, now: later).failures == 1)
     }
+
+    @Test func aReservedAttemptIsJudgedOnTheAttemptsBeforeIt() {
+        // setup: the store counted this attempt, so the fourth reservation carries four
+        let third = ThrottleState(failures: 3, lastFailureAt: start)
+        let fourth = ThrottleState(failures: 4, lastFailureAt: start)
+        // run + check: three free attempts, the fourth must wait for the first finished failure plus one second
+        #expect(rule.decide(reserved: third, now: start) == .allow)
+        #expect(rule.decide(reserved: fourth, now: start) == .wait(seconds: 1))
+        #expect(rule.decide(reserved: fourth, now: start.addingTimeInterval(1)) == .allow)
+        #expect(rule.decide(reserved: ThrottleState(failures: 1, lockedUntil: start.addingTimeInterval(60)), now: start)
+                == .locked(until: start.addingTimeInterval(60)))
+    }
+
+    @Test func theFailureThatReachesTheLimitLocks() {
+        // run + check
+        #expect(rule.lock(afterFailing: ThrottleState(failures: 5), now: start) == nil)
+        #expect(rule.lock(afterFailing: ThrottleState(failures: 6), now: start) == start.addingTimeInterval(900))
+        #expect(rule.forgetsFailures(before: start) == start.addingTimeInterval(-900))
+    }
 }

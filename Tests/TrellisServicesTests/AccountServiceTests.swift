@@ -72,6 +72,56 @@ import TrellisStore
         }
     }
 
+    @Test func parallelWrongPasswordsGetNoMoreChecksThanSequentialOnes() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            let accounts = AccountService(districts.environment)
+            let email = "teacher@north.example"
+            // run: 30 wrong passwords for one account at the same moment
+            let answers = await withTaskGroup(of: AccountService.SignInError?.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        do { _ = try await accounts.signIn(email: email, password: "guess \(index)", address: "10.2.2.\(index)"); return nil }
+                        catch let error as AccountService.SignInError { return error }
+                        catch { return .invalid(email: "\(error)") }
+                    }
+                }
+                return await group.reduce(into: [AccountService.SignInError?]()) { $0.append($1) }
+            }
+            let rightAfter: AccountService.SignInError?
+            do { _ = try await accounts.signIn(email: email, password: TestDistricts.password, address: "10.2.2.99"); rightAfter = nil }
+            catch let error as AccountService.SignInError { rightAfter = error }
+            // check: only the three free attempts had their password checked (each check of a real account is audited)
+            let checked = answers.filter { $0 == .wrongCredentials }.count
+            let refused = answers.filter { if case .throttled = $0 { true } else { false } }.count
+            #expect(checked == 3)
+            #expect(refused == 27)
+            let log = try await OrganizationScope(database, organizationID: districts.north.organization.id).audit.recent()
+            #expect(log.filter { $0.kind == .signInFailed }.count == 3)
+            guard case .throttled = rightAfter else { Issue.record("the correct password was let through: \(String(describing: rightAfter))"); return }
+        }
+    }
+
+    @Test func aSuccessfulSignInLeavesTheAddressCountOfOthers() async throws {
+        try await TestDatabase.with { database in
+            // setup: someone at a shared address guessed wrong twice
+            let districts = try await TestDistricts.make(database)
+            let accounts = AccountService(districts.environment)
+            let throttles = ThrottleStore(database)
+            for _ in 0..<2 {
+                _ = try? await accounts.signIn(email: "coach@north.example", password: "wrong", address: "10.3.3.3")
+            }
+            _ = try? await accounts.signIn(email: "teacher@north.example", password: "wrong", address: "10.3.3.3")
+            // run: the teacher signs in from the same address
+            _ = try await accounts.signIn(email: "teacher@north.example", password: TestDistricts.password, address: "10.3.3.3")
+            // check: the teacher's own record is gone, the address still counts the three failures
+            #expect(try await throttles.state(for: "account:teacher@north.example") == ThrottleState())
+            #expect(try await throttles.state(for: "account:coach@north.example").failures == 2)
+            #expect(try await throttles.state(for: "address:10.3.3.3").failures == 3)
+        }
+    }
+
     @Test func changingThePasswordEndsOtherSessions() async throws {
         try await TestDatabase.with { database in
             // setup

@@ -36,7 +36,9 @@ import TrellisStore
             let plan = try await plans.start(teacher)
             // check
             #expect(plan.schoolYear.label == "2026–27")
-            await #expect(throws: ServiceError.self) { try await plans.start(teacher) }
+            await #expect(throws: ServiceError.conflict("You already have a growth plan for 2026–27. Washington counts one plan per school year.")) {
+                try await plans.start(teacher)
+            }
             #expect(try await plans.myPlans(teacher).count == 1)
         }
     }
@@ -69,7 +71,9 @@ import TrellisStore
             let plan = try await plans.start(teacher)
             var form = GoalForm()
             form.statement = "   "
-            await #expect(throws: FieldErrors.self) { try await plans.saveGoal(teacher, plan.id, goalID: nil, form) }
+            await #expect(throws: FieldErrors("statement", "Write your goal in a sentence or two: what will change for your students, and what you will do.")) {
+                try await plans.saveGoal(teacher, plan.id, goalID: nil, form)
+            }
             form.statement = "get better at technology"
             form.targetDate = "2027-08-15"
             do {
@@ -82,7 +86,9 @@ import TrellisStore
             let goalID = try await plans.saveGoal(teacher, plan.id, goalID: nil, form)
             let saved = try await plans.load(teacher, plan.id).plan
             #expect(saved.goal(goalID)?.statement == "get better at technology", "a vague goal is still saved as a draft")
-            await #expect(throws: FieldErrors.self) { try await plans.align(teacher, plan.id, goalID: goalID, standards: ["not-a-standard"]) }
+            await #expect(throws: FieldErrors("standards_\(goalID)", "Choose standards from the list.")) {
+                try await plans.align(teacher, plan.id, goalID: goalID, standards: ["not-a-standard"])
+            }
         }
     }
 
@@ -138,9 +144,16 @@ import TrellisStore
             var form = CheckInForm()
             form.progress[goalID.rawValue] = GoalProgressLevel.allCases[1].rawValue
             form.date = plans.today.adding(days: 3)!.iso
-            await #expect(throws: FieldErrors.self) { try await plans.checkIn(teacher, planID, form) }
+            await #expect(throws: FieldErrors("date", "A check-in is about what has happened: choose today or an earlier day.")) {
+                try await plans.checkIn(teacher, planID, form)
+            }
             form.date = "2025-10-01"
-            await #expect(throws: FieldErrors.self) { try await plans.checkIn(teacher, planID, form) }
+            do {
+                try await plans.checkIn(teacher, planID, form)
+                Issue.record("a check-in outside the school year was saved")
+            } catch let errors as FieldErrors {
+                #expect(errors.messages.keys.sorted() == ["date"] && errors["date"]?.contains("2026–27") == true)
+            }
             form.date = plans.today.iso
             form.whatHappened = "<script>alert(1)</script>"
             try await plans.checkIn(teacher, planID, form)

@@ -13,8 +13,10 @@ import TrellisStore
             let standards = StandardsService(districts.environment)
             let admin = Actor(districts.north.admin)
             // run
-            let (imported, outcome) = try await standards.importCASE(admin, data: try CASEFixtures.data("Utf8TestFramework.json"))
+            let result = try await standards.importCASE(admin, data: try CASEFixtures.data("Utf8TestFramework.json"))
+            let imported = result.definition, outcome = result.outcome
             // check
+            #expect(result.tolerated.isEmpty)
             #expect(outcome.createdFramework && outcome.added == imported.standards.count)
             let stored = try await standards.framework(admin, imported.framework.identifier)
             #expect(stored.framework.title == "UTF8 𝑑 Test")
@@ -29,10 +31,10 @@ import TrellisStore
             let districts = try await TestDistricts.make(database)
             let standards = StandardsService(districts.environment)
             let admin = Actor(districts.north.admin)
-            let (first, _) = try await standards.importCASE(admin, data: CASEFixtures.small())
+            let first = try await standards.importCASE(admin, data: CASEFixtures.small()).definition
             // run
-            let (_, same) = try await standards.importCASE(admin, data: CASEFixtures.small())
-            let (_, changed) = try await standards.importCASE(admin, data: CASEFixtures.small(firstTitle: "Plan and model literacy instruction", includeChild: false))
+            let same = try await standards.importCASE(admin, data: CASEFixtures.small()).outcome
+            let changed = try await standards.importCASE(admin, data: CASEFixtures.small(firstTitle: "Plan and model literacy instruction", includeChild: false)).outcome
             // check
             #expect(!same.createdFramework && same.added == 0 && same.updated == 0 && same.unchanged == 3 && same.retired == 0)
             #expect(changed.updated == 1 && changed.retired == 1 && changed.added == 0)
@@ -81,10 +83,10 @@ import TrellisStore
             // setup
             let districts = try await TestDistricts.make(database)
             let north = StandardsService(districts.environment)
-            let (original, _) = try await north.importCASE(Actor(districts.north.admin), data: CASEFixtures.small())
+            let original = try await north.importCASE(Actor(districts.north.admin), data: CASEFixtures.small()).definition
             // run: export from the north, import into the south
             let exported = try await north.exportCASE(Actor(districts.north.admin), original.framework.identifier, baseURI: "https://trellis.example")
-            let (copy, _) = try await north.importCASE(Actor(districts.south.admin), data: exported)
+            let copy = try await north.importCASE(Actor(districts.south.admin), data: exported).definition
             // check
             let south = try await north.framework(Actor(districts.south.admin), copy.framework.identifier)
             let stored = try await north.framework(Actor(districts.north.admin), original.framework.identifier)
@@ -99,7 +101,7 @@ import TrellisStore
         try await TestDatabase.with { database in
             let districts = try await TestDistricts.make(database)
             let standards = StandardsService(districts.environment)
-            let (north, _) = try await standards.importCASE(Actor(districts.north.admin), data: CASEFixtures.small())
+            let north = try await standards.importCASE(Actor(districts.north.admin), data: CASEFixtures.small()).definition
             await #expect(throws: ServiceError.notFound) { try await standards.framework(Actor(districts.south.admin), north.framework.identifier) }
             await #expect(throws: ServiceError.forbidden) { try await standards.importCASE(Actor(districts.north.educator), data: CASEFixtures.small()) }
             #expect(try await standards.framework(Actor(districts.north.educator), north.framework.identifier).standards.count == 3)

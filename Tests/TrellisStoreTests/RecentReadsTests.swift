@@ -82,8 +82,8 @@ import TrellisCore
         let reads = RecentReads(lifetime: .milliseconds(50))
         let off = RecentReads(lifetime: .zero)
         // run
-        reads.keep("value", "key")
-        off.keep("value", "key")
+        reads.keep("value", "key", readSince: reads.ticket())
+        off.keep("value", "key", readSince: off.ticket())
         // check
         #expect(reads.value("key", as: String.self) == "value")
         #expect(off.value("key", as: String.self) == nil, "a lifetime of zero keeps nothing")
@@ -108,6 +108,42 @@ import TrellisCore
             // a save here is seen here at once
             #expect(try await plans.save(plan, expecting: 2, at: now) == 3)
             #expect(try await plans.find(plan.id)?.version == 3)
+        }
+    }
+
+    @Test func aReadThatBeganBeforeAWriteIsNotKept() {
+        // setup: a read starts, and a write forgets its key before the read is done
+        let reads = RecentReads(lifetime: .seconds(2))
+        let ticket = reads.ticket()
+        reads.forget("person:1")
+        reads.forgetAll(startingWith: "session:")
+        // run
+        reads.keep("old row", "person:1", readSince: ticket)
+        reads.keep("old session", "session:abc", readSince: ticket)
+        reads.keep("unrelated", "person:2", readSince: ticket)
+        // check
+        #expect(reads.value("person:1", as: String.self) == nil)
+        #expect(reads.value("session:abc", as: String.self) == nil)
+        #expect(reads.value("person:2", as: String.self) == "unrelated")
+        // a read that starts after the write is kept
+        reads.keep("new row", "person:1", readSince: reads.ticket())
+        #expect(reads.value("person:1", as: String.self) == "new row")
+    }
+
+    @Test func aReaderDuringATransactionDoesNotKeepTheRowItIsChanging() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            let organization = districts.north.organization.id
+            let teacher = districts.north.educator
+            let outside = OrganizationScope(database, organizationID: organization).people
+            // run: a transaction changes the roles; before it commits, another request reads the person (old roles)
+            try await database.transaction { tx in
+                try await OrganizationScope(tx, organizationID: organization).people.setRoles([.educator, .coach], of: teacher.id)
+                #expect(try await outside.find(teacher.id)?.roles == [.educator], "not committed yet")
+            }
+            // check: after the commit, the next read sees the change at once
+            #expect(try await outside.find(teacher.id)?.roles == [.educator, .coach])
         }
     }
 }

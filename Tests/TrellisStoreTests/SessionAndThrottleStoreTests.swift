@@ -45,6 +45,47 @@ import TrellisStore
         }
     }
 
+    @Test func parallelReservationsEachGetTheirOwnCount() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let throttle = ThrottleStore(database)
+            let key = "account:ada@school.org", cutoff = now.addingTimeInterval(-900)
+            // run: 25 attempts reserved at once, as parallel sign-ins do
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<25 {
+                    group.addTask { try await throttle.reserveAttempt(for: key, at: now, forgettingBefore: cutoff).failures }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            // check: no two saw the same count, so none was judged on a stale one
+            #expect(counts.sorted() == Array(1...25))
+            #expect(try await throttle.state(for: key).failures == 25)
+        }
+    }
+
+    @Test func reservationsAreReleasedRecordedAndForgotten() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let throttle = ThrottleStore(database)
+            let key = "address:10.0.0.1", cutoff = now.addingTimeInterval(-900)
+            _ = try await throttle.reserveAttempt(for: key, at: now, forgettingBefore: cutoff)
+            _ = try await throttle.reserveAttempt(for: key, at: now, forgettingBefore: cutoff)
+            // run
+            try await throttle.releaseAttempt(for: key)
+            try await throttle.recordFailure(for: key, at: now.addingTimeInterval(5), lockedUntil: nil)
+            let afterOne = try await throttle.state(for: key)
+            let later = now.addingTimeInterval(2000)
+            let restarted = try await throttle.reserveAttempt(for: key, at: later, forgettingBefore: later.addingTimeInterval(-900))
+            try await throttle.recordFailure(for: key, at: later, lockedUntil: later.addingTimeInterval(60))
+            // check: one failure was left at the recorded time; after the window the count starts again; a lock resets it
+            #expect(afterOne == ThrottleState(failures: 1, lastFailureAt: now.addingTimeInterval(5)))
+            #expect(restarted == ThrottleState(failures: 1, lastFailureAt: later))
+            #expect(try await throttle.state(for: key) == ThrottleState(failures: 0, lastFailureAt: later, lockedUntil: later.addingTimeInterval(60)))
+            try await throttle.releaseAttempt(for: key)
+            #expect(try await throttle.state(for: key).failures == 0, "never below zero")
+        }
+    }
+
     @Test func auditLogIsNewestFirstAndPerDistrict() async throws {
         try await TestDatabase.with { database in
             // setup

@@ -16,7 +16,7 @@ import TrellisStore
             #expect(added.location == "/admin/schools")
             let list = try await browser.get("/admin/schools")
             #expect(list.body.contains("Lakeside High School is added."))
-            #expect(list.body.contains("<td>Lakeside High School</td>"))
+            #expect(list.body.contains("<td data-label=\"School\">Lakeside High School</td>"))
             let duplicate = try await browser.post("/admin/schools", [("name", "Lakeside High School")])
             #expect(duplicate.status == .unprocessableContent)
             #expect(duplicate.body.contains("There is already a school called Lakeside High School."))
@@ -90,10 +90,10 @@ import TrellisStore
             #expect(saved.status == .seeOther)
             let scope = OrganizationScope(districts.environment.database, organizationID: districts.north.organization.id)
             #expect(try await scope.people.find(teacher.id)?.roles == [.educator, .coach])
-            let audit = try await browser.get("/admin/audit")
-            #expect(audit.body.contains("Roles changed"))
+            let audit = try await browser.get("/admin/audit?kind=all")
+            #expect(audit.body.contains("<td data-label=\"What\">Roles changed</td>"))
             #expect(audit.body.contains("Educator → Educator, Coach"))
-            #expect(audit.body.contains("Signed in"))
+            #expect(audit.body.contains("<td data-label=\"What\">Signed in</td>"))
             #expect(!audit.body.contains("South Sound"), "only this district's events")
         }
     }
@@ -163,6 +163,91 @@ import TrellisStore
             #expect(try await browser.post("/admin/settings/questions/reset").location == "/admin/settings/questions")
             #expect(try await teacher.get(goal).body.contains(GuidingQuestions.standard.questions(for: .measurable)[0].replacingOccurrences(of: "'", with: "&#39;")))
             #expect(try await browser.get("/admin/audit").body.contains("guiding questions back to Trellis"))
+        }
+    }
+
+    @Test func theAuditLogHidesSignInsUntilAskedAndFiltersByPersonAndDate() async throws {
+        try await withTrellis { districts, browser in
+            // setup: the teacher signs in, then the admin changes the teacher's roles (all on 2026-11-18, UTC)
+            let teacher = TestBrowser(client: browser.client)
+            _ = try await teacher.signIn("teacher@north.example")
+            _ = try await browser.signIn("admin@north.example")
+            let person = districts.north.educator
+            _ = try await browser.post("/admin/people/\(person.id)", [
+                ("display_name", person.displayName), ("email", person.email.value),
+                ("school_id", districts.north.school.id.rawValue), ("roles", "educator"), ("roles", "coach"),
+            ])
+            let signInRow = "<td data-label=\"What\">Signed in</td>", rolesRow = "<td data-label=\"What\">Roles changed</td>"
+            // run
+            let standard = try await browser.get("/admin/audit")
+            let signIns = try await browser.get("/admin/audit?kind=signed_in")
+            let theirs = try await browser.get("/admin/audit?kind=all&person=%C3%A5ngstr%C3%B6m")
+            let today = try await browser.get("/admin/audit?from=2026-11-18&to=2026-11-18")
+            let before = try await browser.get("/admin/audit?to=2026-11-17")
+            let nobody = try await browser.get("/admin/audit?person=nobody+here")
+            // check
+            #expect(standard.body.contains(rolesRow) && !standard.body.contains(signInRow), "sign-ins hidden by default")
+            #expect(standard.body.contains("<option value=\"\" selected>Everything but sign-ins and sign-outs</option>"))
+            #expect(signIns.body.contains(signInRow) && !signIns.body.contains(rolesRow))
+            #expect(signIns.body.contains("<option value=\"signed_in\" selected>"), "the choice is kept")
+            #expect(theirs.body.contains("Events by or about the one person matching “ångström”."))
+            #expect(theirs.body.contains(signInRow) && theirs.body.contains(rolesRow))
+            #expect(signIns.body.components(separatedBy: signInRow).count - 1 == 2, "the teacher's and the admin's")
+            #expect(theirs.body.components(separatedBy: signInRow).count - 1 == 1, "the admin's own sign-in is not the teacher's")
+            #expect(today.body.contains(rolesRow))
+            #expect(before.status == .ok && !before.body.contains(rolesRow) && before.body.contains("No events match these filters."))
+            #expect(nobody.body.contains("Nobody in your district has a name or email containing “nobody here”."))
+            #expect(nobody.body.contains("value=\"nobody here\""))
+        }
+    }
+
+    @Test func badFilterDatesAreExplainedAtTheFieldAndKept() async throws {
+        try await withTrellis { _, browser in
+            // setup
+            _ = try await browser.signIn("admin@north.example")
+            // run
+            let impossible = try await browser.get("/admin/audit?from=2026-02-30&to=last+week&kind=nonsense")
+            let backwards = try await browser.get("/admin/audit?from=2026-03-10&to=2026-03-01")
+            // check
+            #expect(impossible.status == .unprocessableContent)
+            #expect(impossible.body.contains("id=\"field-from-error\""))
+            #expect(impossible.body.contains("id=\"field-to-error\""))
+            #expect(impossible.body.contains("Enter a real date as year-month-day, for example 2026-03-15."))
+            #expect(impossible.body.contains("value=\"2026-02-30\"") && impossible.body.contains("value=\"last week\""))
+            #expect(impossible.body.contains("Choose a kind of event from the list."))
+            #expect(!impossible.body.contains("<table"), "no events under filters that cannot be read")
+            #expect(backwards.status == .unprocessableContent)
+            #expect(backwards.body.contains("Enter a date on or after the start date, March 10, 2026."))
+        }
+    }
+
+    @Test func theAuditLogPagesOlderAndNewerKeepingItsFilters() async throws {
+        try await withTrellis { districts, browser in
+            // setup: 60 settings changes, one a second
+            _ = try await browser.signIn("admin@north.example")
+            let log = OrganizationScope(districts.environment.database, organizationID: districts.north.organization.id).audit
+            for index in 0..<60 {
+                try await log.append(AuditEvent(id: .init("setting-\(index)"), organizationID: districts.north.organization.id,
+                                                kind: .settingsChanged, actorID: districts.north.admin.id, subjectID: nil,
+                                                detail: "change number \(index).", address: nil,
+                                                occurredAt: districts.clock.now().addingTimeInterval(Double(index))))
+            }
+            // run
+            let first = try await browser.get("/admin/audit?kind=settings_changed")
+            let olderPath = try #require(first.body.firstMatch(of: /href="([^"]+)" rel="next"/)?.1)
+            let older = try await browser.get(String(olderPath).replacingOccurrences(of: "&amp;", with: "&"))
+            let newerPath = try #require(older.body.firstMatch(of: /href="([^"]+)" rel="prev"/)?.1)
+            let newer = try await browser.get(String(newerPath).replacingOccurrences(of: "&amp;", with: "&"))
+            // check
+            #expect(first.body.contains("change number 59.") && first.body.contains("change number 10."))
+            #expect(!first.body.contains("change number 9."), "50 a page")
+            #expect(!first.body.contains("rel=\"prev\""), "nothing is newer than the first page")
+            #expect(olderPath.contains("kind=settings_changed") && olderPath.contains("before="))
+            #expect(older.body.contains("change number 9.") && older.body.contains("change number 0."))
+            #expect(!older.body.contains("change number 10."))
+            #expect(!older.body.contains("rel=\"next\""), "nothing is older than the last page")
+            #expect(newer.body.contains("change number 59.") && newer.body.contains("change number 10."))
+            #expect(!newer.body.contains("change number 9."))
         }
     }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import Testing
 import TestSupport
 import TrellisCore
+import TrellisServices
 import TrellisStore
 
 @Suite struct FrameworkPagesTests {
@@ -24,6 +25,29 @@ import TrellisStore
             #expect(search.body.contains("<strong class=\"code\">LIT-2</strong> Use data from running records"))
             let none = try await browser.get(location + "?q=zebra")
             #expect(none.body.contains("0 standards match"))
+        }
+    }
+
+    @Test func anImportThatAppliesToNoRoleSaysSoAndLinksToTheRoles() async throws {
+        try await withTrellis { districts, browser in
+            // setup
+            _ = try await browser.signIn("admin@north.example")
+            _ = try await browser.get("/frameworks")
+            let oneItem = Data(#"""
+                {"CFDocument":{"identifier":"doc-1","title":"Writing 7","creator":"State","CFPackageURI":"https://case.example.gov/CFPackages/doc-1"},
+                 "CFItems":[{"identifier":"w-1","fullStatement":"Write arguments to support claims.","humanCodingScheme":"W.7.1"}]}
+                """#.utf8)
+            // run
+            let imported = try await browser.upload("/frameworks/import", field: "file", filename: "w7.json", data: oneItem)
+            let page = try await browser.get(try #require(imported.location))
+            // check: one standard (not "1 standards"), what was tolerated, and where roles are chosen
+            #expect(page.body.contains("Writing 7 is imported: 1 standard added, 0 updated, 0 unchanged."))
+            #expect(page.body.contains("CFPackageURI given as plain text; accepted."))
+            #expect(page.body.contains("It applies to no role yet"))
+            #expect(page.body.contains("href=\"/frameworks/roles\""))
+            // once a role uses it, the page stops saying so
+            try await StandardsService(districts.environment).setRoleAssignments(Actor(districts.north.admin), [.educator: ["doc-1"]])
+            #expect(!(try await browser.get("/frameworks/doc-1").body.contains("applies to no role")))
         }
     }
 

@@ -96,13 +96,14 @@ import TrellisStore
             let file = String(try #require(try await browser.get(plan + "/evidence").body.firstMatch(of: /href="(\/plans\/[^"]+\/file)"/)?.1))
             let evidenceID = file.split(separator: "/").dropLast().last!
             let gets = ["", "/goals", "/alignment", "/actions", "/evidence", "/check-ins", "/reflection", "/sharing"].map { plan + $0 } + [goal, file]
-            let posts = [plan + "/goals", goal, goal + "/alignment", goal + "/steps", goal + "/delete", plan + "/check-ins", plan + "/reflection",
+            let gets2 = [goal + "/remove", plan + "/evidence/\(evidenceID)/remove"]
+            let posts = [plan + "/goals", goal, plan + "/alignment", goal + "/steps", goal + "/delete", plan + "/check-ins", plan + "/reflection",
                          plan + "/sharing", plan + "/status", plan + "/evidence/\(evidenceID)/delete"]
             // run + check: a colleague, the school's principal, the district admin, another district's admin, a coach not shared with
             for email in ["colleague@north.example", "principal@north.example", "admin@north.example", "admin@south.example", "coach@north.example"] {
                 let outsider = TestBrowser(client: browser.client)
                 _ = try await outsider.signIn(email)
-                for path in gets {
+                for path in gets + gets2 {
                     #expect(try await outsider.get(path).status == .notFound, "\(email) GET \(path)")
                 }
                 for path in posts {
@@ -133,9 +134,11 @@ import TrellisStore
             let alignment = try await browser.get(plan + "/alignment")
             #expect(alignment.body.contains("Suggested for this goal"))
             #expect(alignment.body.firstRange(of: "WA-T-6")!.lowerBound < alignment.body.firstRange(of: "All standards")!.lowerBound, "the suggestion comes first")
-            _ = try await browser.post(goal + "/alignment", [("standards", "wa-t-6")])
+            let goalID = try #require(goal.split(separator: "/").last)
+            let aligned = try await browser.post(plan + "/alignment", [("standards_\(goalID)", "wa-t-6")])
+            #expect(aligned.status == .seeOther)
             let missing = try await browser.get(plan)
-            #expect(missing.body.contains("needs at least one action step") || missing.body.contains("action step"))
+            #expect(missing.body.contains("<li>Add at least one action step to goal 1.</li>"))
             #expect(!missing.body.contains("Make this plan active</button>"))
             _ = try await browser.post(goal + "/steps", [("what", "Exit ticket every Friday"), ("status", "in_progress"), ("due_date", "2026-12-04")])
             let ready = try await browser.get(plan)

@@ -1,5 +1,6 @@
 import Hummingbird
 import Testing
+import TestSupport
 @testable import TrellisWeb
 
 @Suite struct RenderedPageCacheTests {
@@ -29,5 +30,44 @@ import Testing
         #expect(cache.page(key(15)) == nil)
         cache.keep(ByteBuffer(string: String(repeating: "y", count: 13)), for: key(99))
         #expect(cache.page(key(99)) == nil, "a page over an eighth of the budget is never kept")
+    }
+
+    /// How many pages were answered from memory so far, as /metrics reports it.
+    func reusedPages(_ browser: TestBrowser) async throws -> Int {
+        let metrics = try await browser.get("/metrics").body
+        let line = metrics.split(separator: "\n").first { $0.hasPrefix("trellis_rendered_pages_reused_total ") }
+        return Int(line?.split(separator: " ").last ?? "") ?? 0
+    }
+
+    @Test func aPlanPageSeenAgainIsAnsweredFromMemoryUntilThePlanChanges() async throws {
+        try await withTrellis { districts, browser in
+            // setup: a plan with a goal, seen once (with the message from saving) and once without
+            _ = try await browser.signIn("teacher@north.example")
+            _ = try await browser.get("/plans")
+            let plan = String(try #require(try await browser.post("/plans").location).dropLast("/goals".count))
+            _ = try await browser.post(plan + "/goals", [("statement", "I will read aloud daily to build vocabulary")])
+            #expect(try await browser.get(plan).body.contains("Your goal is saved."))
+            let first = try await browser.get(plan)
+            let before = try await reusedPages(browser)
+            // run + check: the same view again comes from memory, byte for byte
+            let again = try await browser.get(plan)
+            #expect(again.body == first.body)
+            #expect(try await reusedPages(browser) == before + 1)
+            // a new version is rendered anew, then kept
+            _ = try await browser.post(plan + "/check-ins", [("date", "2026-11-10"), ("what_happened", "Tried partner reading")])
+            #expect(try await browser.get(plan).body.contains("Tried partner reading"), "the message from saving")
+            let changed = try await browser.get(plan)
+            #expect(changed.body.contains("Tried partner reading"))
+            #expect(try await reusedPages(browser) == before + 1, "a new version is never answered from memory")
+            // another viewer's first view is their own page, not the owner's kept one
+            _ = try await browser.post(plan + "/sharing", [("coaches", districts.north.coach.id.rawValue)])
+            let coach = TestBrowser(client: browser.client)
+            _ = try await coach.signIn("coach@north.example")
+            let reusedBeforeCoach = try await reusedPages(browser)
+            let coachView = try await coach.get(plan)
+            #expect(coachView.status == .ok)
+            #expect(!coachView.body.contains(browser.csrfToken))
+            #expect(try await reusedPages(browser) == reusedBeforeCoach)
+        }
     }
 }

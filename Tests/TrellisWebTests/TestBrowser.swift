@@ -7,11 +7,14 @@ import TrellisServices
 @testable import TrellisWeb
 
 /// Runs `body` against a fresh Trellis with two districts, through the router, as a browser would.
-func withTrellis(baseURL: String = "http://127.0.0.1:8080",
+/// Evidence files go to `dataDirectory`, by default a temporary one of the test's own.
+func withTrellis(baseURL: String = "http://127.0.0.1:8080", dataDirectory: String? = nil,
                  _ body: @Sendable (TestDistricts, TestBrowser) async throws -> Void) async throws {
+    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-web-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: temporary) }
     try await TestDatabase.with { database in
         let districts = try await TestDistricts.make(database)
-        let config = AppConfig(database: database.location, baseURL: baseURL, bcryptCost: 4)
+        let config = AppConfig(database: database.location, dataDirectory: dataDirectory ?? temporary.path, baseURL: baseURL, bcryptCost: 4)
         let app = try await buildApplication(config, environment: districts.environment)
         try await app.test(.router) { client in
             try await body(districts, TestBrowser(client: client))
@@ -57,7 +60,8 @@ final class TestBrowser: @unchecked Sendable {
     func upload(_ path: String, field: String, filename: String, data: Data, fields: [(String, String)] = [], csrf: String? = nil) async throws -> Page {
         let boundary = "----TrellisTest\(UUID().uuidString)"
         var body = Data()
-        for (name, value) in fields + [("csrf_token", csrf ?? csrfToken)] {
+        // The token first, as Trellis's upload forms send it: it is compared before the rest is read.
+        for (name, value) in [("csrf_token", csrf ?? csrfToken)] + fields {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
         body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/json\r\n\r\n".utf8))
@@ -75,7 +79,8 @@ final class TestBrowser: @unchecked Sendable {
         cookies = [:]
     }
 
-    private func send(_ path: String, method: HTTPRequest.Method, body: Data?, contentType: String? = nil) async throws -> Page {
+    /// Sends any body, with the browser's cookies; for requests no Trellis page would make.
+    func send(_ path: String, method: HTTPRequest.Method, body: Data?, contentType: String? = nil) async throws -> Page {
         var headers = HTTPFields()
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")

@@ -15,6 +15,10 @@ public struct ThrottleState: Sendable, Hashable, Codable {
 
 /// Slows down and then stops password guessing: after a few failures each new attempt must wait
 /// longer (1, 2, 4 … seconds), and after many the key is locked for a while. Success clears the record.
+///
+/// Under parallel attempts the store reserves each attempt before its password is checked (counting it at
+/// once), and `decide(reserved:now:)` judges the attempt from that count: attempts still being checked count
+/// as failures, so thirty attempts sent together get no more password checks than thirty sent one by one.
 public struct SignInThrottle: Sendable, Hashable {
     /// Failures allowed before attempts are slowed.
     public var freeFailures: Int
@@ -56,6 +60,25 @@ public struct SignInThrottle: Sendable, Hashable {
         let delay = min(maxDelay, pow(2, Double(state.failures - freeFailures)))
         let remaining = last.addingTimeInterval(delay).timeIntervalSince(now)
         return remaining > 0 ? .wait(seconds: Int(remaining.rounded(.up))) : .allow
+    }
+
+    /// Whether a reserved attempt may go on to a password check. `reserved` is the state the store returned
+    /// after counting this attempt: its failures include this attempt and any others not yet finished.
+    public func decide(reserved: ThrottleState, now: Date) -> Decision {
+        var before = reserved
+        before.failures = max(0, reserved.failures - 1)
+        return decide(before, now: now)
+    }
+
+    /// Failures before this time are forgotten when the next attempt is reserved.
+    public func forgetsFailures(before now: Date) -> Date {
+        now.addingTimeInterval(-window)
+    }
+
+    /// When a reserved attempt whose password was wrong locks the key: the time the lock ends, or nil when it
+    /// does not lock. `reserved` is the state returned when the attempt was reserved.
+    public func lock(afterFailing reserved: ThrottleState, now: Date) -> Date? {
+        reserved.failures >= lockAfter ? now.addingTimeInterval(lockDuration) : nil
     }
 
     /// The state after one more failure at `now`.

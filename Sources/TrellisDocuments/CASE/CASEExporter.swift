@@ -27,9 +27,13 @@ public struct CASEExporter: Sendable {
     /// A CFPackage with the framework as CFDocument, one CFItem per standard (parents before
     /// children) and one `isChildOf` association per standard, numbered from 1 among siblings.
     ///
-    /// A standard whose parent is not in `standards` is placed at the top level, so every
-    /// standard given is written.
-    public func export(framework: Framework, standards: [Standard]) -> Data {
+    /// Only current standards are written: retired ones (dropped by a newer version of the
+    /// package, or retired by hand) are left out rather than given a `statusEndDate`, because
+    /// Trellis does not know when they ended and a CASE reader would otherwise list them
+    /// among the current ones. A standard whose parent is not written (missing or retired)
+    /// is placed at the top level, so every current standard given is written.
+    public func export(framework: Framework, standards all: [Standard]) -> Data {
+        let standards = all.filter { !$0.isRetired }
         let changed = lastChange.map { $0.formatted(Date.ISO8601FormatStyle()) }
         let documentLink = CASELinkURI(
             title: framework.title, identifier: framework.identifier,

@@ -30,6 +30,12 @@ public struct CASEImporter: Sendable {
     /// `isChildOf` association are top level. An item placed under several parents is
     /// kept once, under the first in file order, because Trellis standards form a tree.
     public func parse(data: Data) throws(CASEImportError) -> ImportedFramework {
+        try read(data: data).framework
+    }
+
+    /// Parses and checks a CFPackage like `parse`, and also says which unusual shapes of optional fields were
+    /// accepted (see `CASEImportResult.tolerated`).
+    public func read(data: Data) throws(CASEImportError) -> CASEImportResult {
         // Checked before parsing so an oversized upload costs nothing.
         guard data.count <= maximumBytes else {
             throw CASEImportError(.tooLarge, "The file is \(Self.size(data.count)); the largest accepted is \(Self.size(maximumBytes)).")
@@ -56,7 +62,8 @@ public struct CASEImporter: Sendable {
             description: document.description.flatMap { CASEText.isBlank($0) ? nil : CASEText.trimmed($0) },
             isBuiltIn: false
         )
-        return ImportedFramework(framework: framework, standards: standards(items: items, placements: placements))
+        return CASEImportResult(framework: ImportedFramework(framework: framework, standards: standards(items: items, placements: placements)),
+                                tolerated: Self.tolerated(in: package))
     }
 
     // MARK: - Decoding
@@ -160,10 +167,11 @@ public struct CASEImporter: Sendable {
         for (position, association) in associations.enumerated() where association.associationType == CASEAssociation.isChildOf {
             let place = "CFAssociations[\(position)]"
             guard let child = association.originNodeURI?.identifier, !CASEText.isBlank(child) else {
-                throw CASEImportError(.missingField, "\(place): isChildOf is missing originNodeURI.identifier")
+                throw CASEImportError(.missingField, "\(place): isChildOf is missing originNodeURI.identifier" + Self.plainText(association.originNodeURI))
             }
             guard let parent = association.destinationNodeURI?.identifier, !CASEText.isBlank(parent) else {
-                throw CASEImportError(.missingField, "\(place): isChildOf is missing destinationNodeURI.identifier")
+                throw CASEImportError(.missingField, "\(place): isChildOf is missing destinationNodeURI.identifier"
+                                      + Self.plainText(association.destinationNodeURI))
             }
             guard let childPosition = itemIndex[child] else {
                 throw CASEImportError(.unknownItem, "\(place): isChildOf starts from unknown item \(child)")

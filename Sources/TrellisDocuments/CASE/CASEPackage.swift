@@ -128,30 +128,35 @@ public struct CASEAssociation: Codable, Sendable, Hashable {
         documentURI = try container.decodeIfPresent(CASELinkURI.self, forKey: .documentURI)
         originNodeURI = try container.decodeIfPresent(CASELinkURI.self, forKey: .originNodeURI)
         destinationNodeURI = try container.decodeIfPresent(CASELinkURI.self, forKey: .destinationNodeURI)
-        // Some publishers write the sequence number as a string ("3"); accept that too.
+        // Some publishers write the sequence number as a string ("3"), or as 3.0; accept those. It only orders
+        // siblings, so one that cannot be read at all is left out (and reported) rather than refusing the file.
         if let text = try? container.decodeIfPresent(String.self, forKey: .sequenceNumber) {
-            guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw DecodingError.typeMismatch(Int.self, .init(
-                    codingPath: container.codingPath + [CodingKeys.sequenceNumber],
-                    debugDescription: "sequenceNumber is not a whole number"
-                ))
-            }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            sequenceNumber = Int(trimmed)
+            sequenceNumberShape = trimmed.isEmpty ? .missing : sequenceNumber == nil ? .unreadable : .text
+        } else if let number = try? container.decodeIfPresent(Int.self, forKey: .sequenceNumber) {
             sequenceNumber = number
+        } else if let number = try? container.decodeIfPresent(Double.self, forKey: .sequenceNumber), number.rounded() == number,
+                  abs(number) < 1e9 {
+            sequenceNumber = Int(number)
         } else {
-            sequenceNumber = try container.decodeIfPresent(Int.self, forKey: .sequenceNumber)
+            sequenceNumber = nil
+            sequenceNumberShape = container.contains(.sequenceNumber) && (try? container.decodeNil(forKey: .sequenceNumber)) != true
+                ? .unreadable : .number
         }
     }
-}
 
-/// A CASE LinkURI: how one CASE object points at another.
-public struct CASELinkURI: Codable, Sendable, Hashable {
-    public var title: String?
-    public var identifier: String?
-    public var uri: String?
-
-    public init(title: String?, identifier: String?, uri: String?) {
-        self.title = title
-        self.identifier = identifier
-        self.uri = uri
+    /// How `sequenceNumber` was written, so the importer can say what it tolerated.
+    public enum SequenceNumberShape: Sendable, Hashable {
+        case number
+        /// A number written as text, e.g. "3".
+        case text
+        /// Blank text.
+        case missing
+        /// Neither a whole number nor text holding one: ignored.
+        case unreadable
     }
+
+    /// Not part of the file: how `sequenceNumber` appeared in it. Writing a package always gives numbers.
+    public var sequenceNumberShape: SequenceNumberShape = .number
 }

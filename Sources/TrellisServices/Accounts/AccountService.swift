@@ -41,9 +41,15 @@ public struct AccountService: Sendable {
         guard let email = EmailAddress(text) else { throw SignInError.invalid(email: text) }
         let now = env.clock.now()
         let throttles = ThrottleStore(env.database)
-        let accountKey = "account:\(email.value)", addressKey = "address:\(address)"
-        try await refuseIfThrottled(key: accountKey, rule: accountThrottle, now: now)
-        try await refuseIfThrottled(key: addressKey, rule: addressThrottle, now: now)
+        let account = Reservation(key: "account:\(email.value)", rule: accountThrottle)
+        let network = Reservation(key: "address:\(address)", rule: addressThrottle)
+        // Counted before the password is checked, so parallel guesses cannot all be judged on the same old count.
+        let reserved = (account: try await account.reserve(in: throttles, now: now), network: try await network.reserve(in: throttles, now: now))
+        if let refusal = account.refusal(reserved.account, now: now) ?? network.refusal(reserved.network, now: now) {
+            try await throttles.releaseAttempt(for: account.key)
+            try await throttles.releaseAttempt(for: network.key)
+            throw refusal
+        }
 
         let credentials = try await SignInLookup(env.database).credentials(for: email)
         let matches: Bool
@@ -54,8 +60,8 @@ public struct AccountService: Sendable {
             matches = false
         }
         guard let credentials, matches else {
-            try await throttles.save(accountThrottle.recordingFailure(try await throttles.state(for: accountKey), now: now), for: accountKey)
-            try await throttles.save(addressThrottle.recordingFailure(try await throttles.state(for: addressKey), now: now), for: addressKey)
+            try await account.recordFailure(reserved.account, in: throttles, now: now)
+            try await network.recordFailure(reserved.network, in: throttles, now: now)
             if let credentials {
                 try await OrganizationScope(env.database, organizationID: credentials.organizationID).audit.append(
                     env.event(.signInFailed, in: credentials.organizationID, by: nil, about: credentials.personID,
@@ -63,17 +69,20 @@ public struct AccountService: Sendable {
             }
             throw SignInError.wrongCredentials
         }
+        // The password was right: not a guess, so it counts against neither key. Only this account's record is
+        // cleared; others signing in from the same address keep theirs.
+        try await throttles.releaseAttempt(for: network.key)
         let scope = OrganizationScope(env.database, organizationID: credentials.organizationID)
-        guard credentials.isActive, let account = try await scope.people.findAccount(credentials.personID) else {
+        guard credentials.isActive, let found = try await scope.people.findAccount(credentials.personID) else {
+            try await throttles.releaseAttempt(for: account.key)
             try await scope.audit.append(env.event(.signInFailed, in: credentials.organizationID, by: nil, about: credentials.personID,
                                                    detail: "account deactivated", address: address))
             throw SignInError.deactivated
         }
-        try await throttles.clear(accountKey)
-        try await throttles.clear(addressKey)
+        try await throttles.clear(account.key)
         try await scope.audit.append(env.event(.signedIn, in: credentials.organizationID, by: credentials.personID,
                                                about: credentials.personID, address: address))
-        return SignedIn(person: account.person, credentialVersion: account.credentialVersion)
+        return SignedIn(person: found.person, credentialVersion: found.credentialVersion)
     }
 
     public func signOut(_ actor: Actor, address: String) async throws {
@@ -140,15 +149,30 @@ public struct AccountService: Sendable {
         try await ThrottleStore(env.database).clear("account:\(person.email.value)")
     }
 
-    private func refuseIfThrottled(key: String, rule: SignInThrottle, now: Date) async throws {
-        switch rule.decide(try await ThrottleStore(env.database).state(for: key), now: now) {
-        case .allow:
-            return
-        case .wait(let seconds):
-            throw SignInError.throttled("Too many failed attempts. Wait \(seconds) second\(seconds == 1 ? "" : "s") and try again.")
-        case .locked(let until):
-            let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
-            throw SignInError.throttled("Too many failed attempts. Sign-in is paused for \(minutes) minute\(minutes == 1 ? "" : "s"); you can also ask your district administrator for a reset link.")
+    /// One throttle key with its rule, for the steps of one sign-in attempt.
+    private struct Reservation {
+        let key: String
+        let rule: SignInThrottle
+
+        func reserve(in throttles: ThrottleStore, now: Date) async throws -> ThrottleState {
+            try await throttles.reserveAttempt(for: key, at: now, forgettingBefore: rule.forgetsFailures(before: now))
+        }
+
+        func recordFailure(_ reserved: ThrottleState, in throttles: ThrottleStore, now: Date) async throws {
+            try await throttles.recordFailure(for: key, at: now, lockedUntil: rule.lock(afterFailing: reserved, now: now))
+        }
+
+        /// Why this attempt may not be checked, in words for the person, or nil when it may.
+        func refusal(_ reserved: ThrottleState, now: Date) -> SignInError? {
+            switch rule.decide(reserved: reserved, now: now) {
+            case .allow:
+                return nil
+            case .wait(let seconds):
+                return .throttled("Too many failed attempts. Wait \(seconds) second\(seconds == 1 ? "" : "s") and try again.")
+            case .locked(let until):
+                let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+                return .throttled("Too many failed attempts. Sign-in is paused for \(minutes) minute\(minutes == 1 ? "" : "s"); you can also ask your district administrator for a reset link.")
+            }
         }
     }
 }

@@ -40,7 +40,8 @@ public struct HomeService: Sendable {
         var admin: AdminSummary?
         if Policy.can(actor, .read, .auditLog(actor.organizationID)) {
             let counts = try await scope.schools.headcounts()
-            let events = try await scope.audit.recent(limit: 5)
+            // Sign-ins would fill the list within minutes of a school day; the audit log shows them on request.
+            let events = try await scope.audit.page(AuditFilter(), limit: 5).entries.map(\.event)
             admin = AdminSummary(peopleCount: try await scope.people.count(),
                                  schools: try await scope.schools.all().map { ($0, counts[$0.id] ?? 0) },
                                  recentEvents: events, names: try await scope.people.names(of: AuditService.people(in: events)))

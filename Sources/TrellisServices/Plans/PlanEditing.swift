@@ -5,9 +5,11 @@ import TrellisCore
 /// incomplete: only what cannot be saved (an empty goal, a date outside the school year) is refused.
 extension PlanService {
     /// Adds a goal (when `goalID` is nil) or saves one; returns the goal's id.
-    public func saveGoal(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID?, _ form: GoalForm) async throws -> Goal.ID {
+    /// Every change here takes the `version` the person's page was made from and refuses a stale one (`update`).
+    public func saveGoal(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID?, _ form: GoalForm,
+                         expecting version: Int? = nil) async throws -> Goal.ID {
         let newID: Goal.ID = goalID ?? env.ids.make()
-        try await update(actor, planID) { plan in
+        try await update(actor, planID, expecting: version) { plan in
             var errors = FieldErrors()
             let statement = PlanInput.text(form.statement, field: "statement", limit: PlanInput.longText, into: &errors)
             if statement.isEmpty, errors["statement"] == nil {
@@ -33,8 +35,9 @@ extension PlanService {
         return newID
     }
 
-    public func deleteGoal(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID) async throws {
-        try await update(actor, planID) { plan in
+    /// Removes a goal with its action steps, its alignment and its reflection; evidence stays, untagged from it.
+    public func deleteGoal(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID, expecting version: Int? = nil) async throws {
+        try await update(actor, planID, expecting: version) { plan in
             guard plan.goal(goalID) != nil else { throw ServiceError.notFound }
             plan.goals.removeAll { $0.id == goalID }
             plan.reflection.goals.removeAll { $0.goalID == goalID }
@@ -43,19 +46,33 @@ extension PlanService {
     }
 
     /// Aligns a goal to exactly these standards, which must come from the frameworks the district offers.
-    public func align(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID, standards identifiers: [String]) async throws {
-        let known = try await knownStandardIdentifiers(actor)
-        guard identifiers.allSatisfy(known.contains) else { throw FieldErrors("standards", "Choose standards from the list.") }
-        try await update(actor, planID) { plan in
-            guard let index = plan.goals.firstIndex(where: { $0.id == goalID }) else { throw ServiceError.notFound }
-            var seen: Set<String> = []
-            plan.goals[index].alignedStandardIdentifiers = identifiers.filter { seen.insert($0).inserted }
+    public func align(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID, standards identifiers: [String],
+                      expecting version: Int? = nil) async throws {
+        try await align(actor, planID, alignments: [goalID: identifiers], expecting: version)
+    }
+
+    /// Aligns each goal named to exactly its standards, all in one save, so the alignment page saves every goal's
+    /// ticks at once; goals not named keep theirs. A standard not offered is refused at `standards_<goal id>`.
+    public func align(_ actor: Actor, _ planID: GrowthPlan.ID, alignments: [Goal.ID: [String]], expecting version: Int? = nil) async throws {
+        let known = try await knownStandardIdentifiers(actor, among: alignments.values.flatMap { $0 })
+        var errors = FieldErrors()
+        for (goalID, identifiers) in alignments where !identifiers.allSatisfy(known.contains) {
+            errors["standards_\(goalID)"] = "Choose standards from the list."
+        }
+        try errors.throwIfAny()
+        try await update(actor, planID, expecting: version) { plan in
+            for (goalID, identifiers) in alignments {
+                guard let index = plan.goals.firstIndex(where: { $0.id == goalID }) else { throw ServiceError.notFound }
+                var seen: Set<String> = []
+                plan.goals[index].alignedStandardIdentifiers = identifiers.filter { seen.insert($0).inserted }
+            }
         }
     }
 
     /// Adds an action step to a goal (when `stepID` is nil) or saves one.
-    public func saveActionStep(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID, stepID: ActionStep.ID?, _ form: ActionStepForm) async throws {
-        try await update(actor, planID) { plan in
+    public func saveActionStep(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID, stepID: ActionStep.ID?, _ form: ActionStepForm,
+                               expecting version: Int? = nil) async throws {
+        try await update(actor, planID, expecting: version) { plan in
             guard let goalIndex = plan.goals.firstIndex(where: { $0.id == goalID }) else { throw ServiceError.notFound }
             var errors = FieldErrors()
             var step = stepID.flatMap { id in plan.goals[goalIndex].actionSteps.first { $0.id == id } } ?? ActionStep(id: env.ids.make(), what: "")
@@ -83,16 +100,18 @@ extension PlanService {
         }
     }
 
-    public func deleteActionStep(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID, stepID: ActionStep.ID) async throws {
-        try await update(actor, planID) { plan in
+    public func deleteActionStep(_ actor: Actor, _ planID: GrowthPlan.ID, goalID: Goal.ID, stepID: ActionStep.ID,
+                                 expecting version: Int? = nil) async throws {
+        try await update(actor, planID, expecting: version) { plan in
             guard let goalIndex = plan.goals.firstIndex(where: { $0.id == goalID }),
                   plan.goals[goalIndex].actionSteps.contains(where: { $0.id == stepID }) else { throw ServiceError.notFound }
             plan.goals[goalIndex].actionSteps.removeAll { $0.id == stepID }
         }
     }
 
-    /// Every standard identifier of every framework the district offers (built-in and its own).
-    func knownStandardIdentifiers(_ actor: Actor) async throws -> Set<String> {
-        Set(try await StandardsService(env).index(actor).keys)
+    /// Those of `identifiers` that name a standard the district offers (built-in or its own), looked up in one query
+    /// rather than by reading every framework.
+    func knownStandardIdentifiers(_ actor: Actor, among identifiers: [String]) async throws -> Set<String> {
+        Set(try await StandardsService(env).standards(actor, identifiers: Set(identifiers)).keys)
     }
 }

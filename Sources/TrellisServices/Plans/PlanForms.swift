@@ -52,6 +52,8 @@ public struct EvidenceForm: Sendable, Hashable {
     public var note = ""
     public var goalIDs: [String] = []
     public var standardIdentifiers: [String] = []
+    /// The plan version the form was made from; a stale one is refused rather than saved over newer changes.
+    public var version: Int?
 
     public init() {}
 }

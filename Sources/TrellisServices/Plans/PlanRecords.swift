@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import TrellisCore
 import TrellisStore
 
@@ -7,7 +8,8 @@ extension PlanService {
     /// Adds a piece of evidence: a file (checked against its claimed type), a link or a note.
     @discardableResult
     public func addEvidence(_ actor: Actor, _ planID: GrowthPlan.ID, _ form: EvidenceForm, file: UploadedFile?) async throws -> Evidence.ID {
-        let loaded = try await load(actor, planID)
+        // Decided before a byte is written: someone the plan is only shared with, or a plan past editing, stores nothing.
+        let loaded = try await requireEditable(actor, planID, expecting: form.version)
         var errors = FieldErrors()
         let caption = PlanInput.text(form.caption, field: "caption", limit: PlanInput.shortText, into: &errors)
         if caption.isEmpty, errors["caption"] == nil { errors["caption"] = "Say in a few words what this shows." }
@@ -27,7 +29,14 @@ extension PlanService {
                 case .success(let accepted):
                     try errors.throwIfAny()
                     guard let vault else { throw ServiceError.conflict("Evidence files cannot be stored here.") }
-                    let hash = try vault.put(file.data, organization: actor.organizationID)
+                    // Stored before the plan is saved, so a saved plan never names a missing file. If that save then
+                    // fails (another window saved first) the file stays: the vault is content-addressed, so the same
+                    // bytes may already be, or be about to be, named by other evidence in the district, and removing
+                    // them could break that evidence. Such a file costs disk space only, and serves the same file
+                    // when it is uploaded again. Hashing, writing and flushing megabytes is blocking work: it runs
+                    // on the thread pool made for that, not on the threads that serve requests.
+                    let data = file.data, organization = actor.organizationID
+                    let hash = try await NIOThreadPool.singleton.runIfActive { try vault.put(data, organization: organization) }
                     content = .file(EvidenceFile(contentHash: hash, byteCount: file.data.count, mediaType: accepted.mediaType,
                                                  originalFilename: String(file.filename.suffix(200))))
                 }
@@ -51,12 +60,26 @@ extension PlanService {
         try errors.throwIfAny()
         let evidence = Evidence(id: env.ids.make(), content: content!, caption: caption, date: date, goalIDs: goals,
                                 standardIdentifiers: form.standardIdentifiers)
-        try await update(actor, planID) { $0.evidence.append(evidence) }
+        try await update(actor, planID, expecting: form.version) { $0.evidence.append(evidence) }
         return evidence.id
     }
 
-    public func deleteEvidence(_ actor: Actor, _ planID: GrowthPlan.ID, evidenceID: Evidence.ID) async throws {
-        try await update(actor, planID) { plan in
+    /// The plan, if the actor may change it now: its owner, while its status allows editing and, given the version
+    /// the person's page was made from, nothing was saved since. Pages call it before reading an upload's file.
+    @discardableResult
+    public func requireEditable(_ actor: Actor, _ planID: GrowthPlan.ID, expecting version: Int? = nil) async throws -> Loaded {
+        let loaded = try await load(actor, planID, latest: true)
+        // The same rules, in the same order, as `update`, which checks them again when it saves.
+        guard loaded.isOwner else { throw ServiceError.forbidden }
+        guard loaded.plan.canEdit else {
+            throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")
+        }
+        if let version, version != loaded.version { throw ServiceError.conflict(Self.changedElsewhere) }
+        return loaded
+    }
+
+    public func deleteEvidence(_ actor: Actor, _ planID: GrowthPlan.ID, evidenceID: Evidence.ID, expecting version: Int? = nil) async throws {
+        try await update(actor, planID, expecting: version) { plan in
             guard plan.evidence.contains(where: { $0.id == evidenceID }) else { throw ServiceError.notFound }
             plan.evidence.removeAll { $0.id == evidenceID }
         }
@@ -78,8 +101,8 @@ extension PlanService {
     }
 
     /// Records a check-in: progress on each goal, what happened, what is next, what gets in the way.
-    public func checkIn(_ actor: Actor, _ planID: GrowthPlan.ID, _ form: CheckInForm) async throws {
-        try await update(actor, planID, allowWhenLocked: false) { plan in
+    public func checkIn(_ actor: Actor, _ planID: GrowthPlan.ID, _ form: CheckInForm, expecting version: Int? = nil) async throws {
+        try await update(actor, planID, expecting: version, allowWhenLocked: false) { plan in
             var errors = FieldErrors()
             let date = PlanInput.date(form.date, field: "date", within: plan.schoolYear, required: true, into: &errors)
             if let date, date > today { errors["date"] = "A check-in is about what has happened: choose today or an earlier day." }
@@ -106,8 +129,8 @@ extension PlanService {
     }
 
     /// Saves the end-of-year reflection; partial reflections are kept as drafts.
-    public func reflect(_ actor: Actor, _ planID: GrowthPlan.ID, _ form: ReflectionForm) async throws {
-        try await update(actor, planID) { plan in
+    public func reflect(_ actor: Actor, _ planID: GrowthPlan.ID, _ form: ReflectionForm, expecting version: Int? = nil) async throws {
+        try await update(actor, planID, expecting: version) { plan in
             var errors = FieldErrors()
             var goals: [GoalReflection] = []
             for goal in plan.goals {

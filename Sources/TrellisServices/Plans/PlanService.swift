@@ -90,22 +90,30 @@ public struct PlanService: Sendable {
                       isOwner: isOwner, updatedAt: stored.updatedAt)
     }
 
+    /// What a person is told when their page was made from an older version of the plan than the one saved now.
+    public static let changedElsewhere = "This plan was changed in another window or device since this page was opened, so this change is not saved yet. "
+        + "What you wrote is kept here: look over the latest version and save again to keep it."
+
     /// Applies `change` to the plan and saves it, if the actor owns it and its status allows editing.
     /// `change` throws `FieldErrors` to refuse with messages; nothing is saved then.
+    /// `version` is the version the person's page was made from (a form's hidden `version`): when the plan has been
+    /// saved since, the change is refused with `changedElsewhere` rather than silently overwriting what another window
+    /// saved. nil checks only against a save that races this one.
     @discardableResult
-    func update(_ actor: Actor, _ id: GrowthPlan.ID, allowWhenLocked: Bool = false,
+    func update(_ actor: Actor, _ id: GrowthPlan.ID, expecting version: Int? = nil, allowWhenLocked: Bool = false,
                 _ change: (inout GrowthPlan) throws -> Void) async throws -> GrowthPlan {
         let loaded = try await load(actor, id, latest: true)
         guard loaded.isOwner else { throw ServiceError.forbidden }
         guard loaded.plan.canEdit || allowWhenLocked else {
             throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")
         }
+        if let version, version != loaded.version { throw ServiceError.conflict(Self.changedElsewhere) }
         var plan = loaded.plan
         try change(&plan)
         do {
             _ = try await env.scope(actor).plans.save(plan, expecting: loaded.version, at: env.clock.now())
         } catch is PlanStore.Conflict {
-            throw ServiceError.conflict("This plan was changed in another window or device a moment ago. Reload the page to see the latest version, then make your change again.")
+            throw ServiceError.conflict(Self.changedElsewhere)
         }
         return plan
     }

@@ -13,11 +13,13 @@ public struct StandardsService: Sendable {
         self.importer = importer
     }
 
-    /// When a district has chosen nothing: teachers and coaches align to the teacher criteria and the ISTE
-    /// coaching standards, principals and admins to the principal criteria.
+    /// When a district has chosen nothing: teachers align to the teacher criteria, coaches to the ISTE Standards
+    /// for Coaches, principals and admins to the principal criteria. Each role gets only its own framework, because
+    /// suggestions rank every applicable standard together: with the coaching standards applied to teachers, a
+    /// 7th-grade writing goal was offered coaching standards first. A coach who also teaches holds both roles.
     public static let defaultRoleAssignments: [Role: [String]] = [
-        .educator: ["wa-teacher-criteria", "iste-coaches"],
-        .coach: ["iste-coaches", "wa-teacher-criteria"],
+        .educator: ["wa-teacher-criteria"],
+        .coach: ["iste-coaches"],
         .leader: ["wa-principal-criteria"],
         .districtAdmin: ["wa-principal-criteria"],
     ]
@@ -73,68 +75,10 @@ public struct StandardsService: Sendable {
         return found
     }
 
-    /// Every standard the district offers, by identifier: what a plan's alignments are shown with.
-    public func index(_ actor: Actor) async throws -> [String: Standard] {
-        try require(actor, .read)
-        var index = BuiltInFrameworks.standardsByIdentifier
-        let store = env.scope(actor).frameworks
-        for framework in try await store.all() {
-            for standard in try await store.definition(framework.identifier)?.standards ?? [] where index[standard.identifier] == nil {
-                index[standard.identifier] = standard
-            }
-        }
-        return index
-    }
-
-    // MARK: CASE
-
-    /// Imports or re-imports a CASE package. The whole file is refused, with the problem named, or all of it is saved.
-    public func importCASE(_ actor: Actor, data: Data, address: String? = nil) async throws -> (FrameworkDefinition, FrameworkStore.SaveOutcome) {
-        try require(actor, .create)
-        return try await importCASE(into: actor.organizationID, data: data, by: actor.personID, address: address)
-    }
-
-    /// The same for an operator at the command line.
-    public func importCASE(into organization: Organization.ID, data: Data, by person: Person.ID? = nil, address: String? = nil) async throws
-        -> (FrameworkDefinition, FrameworkStore.SaveOutcome) {
-        let definition: FrameworkDefinition
-        do {
-            definition = try importer.parse(data: data)
-        } catch {
-            throw FieldErrors("file", error.message)
-        }
-        if BuiltInFrameworks.definition(identifier: definition.framework.identifier) != nil {
-            throw FieldErrors("file", "This package uses the identifier of a framework built into Trellis (\(definition.framework.identifier)).")
-        }
-        let outcome = try await env.database.transaction { tx in
-            let scope = OrganizationScope(tx, organizationID: organization)
-            let outcome = try await scope.frameworks.save(definition, source: .caseImport, at: env.clock.now(), ids: env.ids)
-            try await scope.audit.append(env.event(.frameworkImported, in: organization, by: person, about: nil,
-                                                   detail: "\(definition.framework.title): \(Self.describe(outcome))", address: address))
-            return outcome
-        }
-        return (definition, outcome)
-    }
-
-    /// The framework as a CASE package, pretty-printed.
-    public func exportCASE(_ actor: Actor, _ identifier: String, baseURI: String) async throws -> Data {
-        export(try await framework(actor, identifier), baseURI: baseURI)
-    }
-
-    /// The same for an operator at the command line.
-    public func exportCASE(organization: Organization.ID, _ identifier: String, baseURI: String) async throws -> Data {
-        var definition = BuiltInFrameworks.definition(identifier: identifier)
-        if definition == nil {
-            definition = try await OrganizationScope(env.database, organizationID: organization).frameworks.definition(identifier)
-        }
-        guard let definition else {
-            throw FieldErrors("framework", "No framework with the identifier \(identifier) in this district.")
-        }
-        return export(definition, baseURI: baseURI)
-    }
-
-    private func export(_ definition: FrameworkDefinition, baseURI: String) -> Data {
-        CASEExporter(baseURI: baseURI + "/ims/case/v1p0", lastChange: env.clock.now()).export(definition)
+    /// The standards a plan names (its goals' alignments and its evidence's tags), by identifier: what its pages
+    /// show them with. Only these are looked up, never the district's whole set.
+    public func standards(_ actor: Actor, shownIn plan: GrowthPlan) async throws -> [String: Standard] {
+        try await standards(actor, identifiers: Set(plan.goals.flatMap(\.alignedStandardIdentifiers) + plan.evidence.flatMap(\.standardIdentifiers)))
     }
 
     // MARK: Roles
@@ -167,8 +111,12 @@ public struct StandardsService: Sendable {
         let identifiers = Role.allCases.filter(actor.has).flatMap { assignments[$0] ?? [] }
         var seen: Set<String> = []
         var result: [(Framework, Standard)] = []
+        let store = env.scope(actor).frameworks
         for identifier in identifiers where seen.insert(identifier).inserted {
-            guard let definition = try? await framework(actor, identifier) else { continue }
+            // An assignment may name a framework that is no longer there; database errors still surface.
+            let definition = if let builtIn = BuiltInFrameworks.definition(identifier: identifier) { builtIn }
+                else { try await store.definition(identifier) }
+            guard let definition else { continue }
             result += definition.standards.map { (definition.framework, $0) }
         }
         return result

@@ -33,7 +33,7 @@ public struct SessionStore: Sendable {
     /// Inserts; returns false when the key already exists.
     public func create(key: String, value: String, expiresAt: Date?) async throws -> Bool {
         let hash = Self.hash(key)
-        defer { executor.recentReads.forget(Self.recentKey(hash: hash)) }
+        defer { executor.forgetRecent(Self.recentKey(hash: hash)) }
         do {
             try await executor.execute("""
                 INSERT INTO sessions (key_hash, value, expires_at)
@@ -48,7 +48,7 @@ public struct SessionStore: Sendable {
     /// Inserts or replaces. A nil expiry keeps the one already stored.
     public func set(key: String, value: String, expiresAt: Date?) async throws {
         let hash = Self.hash(key)
-        defer { executor.recentReads.forget(Self.recentKey(hash: hash)) }
+        defer { executor.forgetRecent(Self.recentKey(hash: hash)) }
         try await executor.execute("""
             INSERT INTO sessions (key_hash, value, expires_at)
             VALUES (\(bind: hash), \(bind: value), \(bind: expiresAt?.millisecondsSince1970))
@@ -61,14 +61,16 @@ public struct SessionStore: Sendable {
     public func get(key: String, now: Date) async throws -> Entry? {
         let hash = Self.hash(key)
         let entry: Entry
-        if let recent = executor.readsToReuse?.value(Self.recentKey(hash: hash), as: Entry.self) {
-            entry = recent
+        let recent = executor.readsToReuse
+        if let known = recent?.value(Self.recentKey(hash: hash), as: Entry.self) {
+            entry = known
         } else {
+            let ticket = recent?.ticket()
             guard let row = try await executor.first("""
                 SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: hash)
                 """, as: Row.self) else { return nil }
             entry = Entry(value: row.value, expiresAt: row.expiresAt.map(Date.init(millisecondsSince1970:)))
-            executor.readsToReuse?.keep(entry, Self.recentKey(hash: hash))
+            if let ticket { recent?.keep(entry, Self.recentKey(hash: hash), readSince: ticket) }
         }
         if let expiresAt = entry.expiresAt, expiresAt <= now { return nil }
         return entry
@@ -76,13 +78,13 @@ public struct SessionStore: Sendable {
 
     public func remove(key: String) async throws {
         let hash = Self.hash(key)
-        defer { executor.recentReads.forget(Self.recentKey(hash: hash)) }
+        defer { executor.forgetRecent(Self.recentKey(hash: hash)) }
         try await executor.execute("DELETE FROM sessions WHERE key_hash = \(bind: hash)")
     }
 
     /// Deletes sessions that expired before `now`.
     public func removeExpired(now: Date) async throws {
-        defer { executor.recentReads.forgetAll(startingWith: Self.recentPrefix) }
+        defer { executor.forgetRecent(startingWith: Self.recentPrefix) }
         try await executor.execute("""
             DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= \(bind: now.millisecondsSince1970)
             """)

@@ -33,11 +33,18 @@ public final class Database: SQLExecutor {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let source = ConfiguredSQLiteSource(path: path)
+            // One thread per connection. SQLite waits for a busy database by blocking its thread; on a shared pool as
+            // small as the machine's cores, writers waiting their turn could take every thread, and the transaction
+            // they wait for could not get one to commit until the busy timeout ran out.
+            let connections = 4
+            let threads = NIOThreadPool(numberOfThreads: connections)
+            threads.start()
+            let source = ConfiguredSQLiteSource(path: path, threads: threads)
             let pool = EventLoopGroupConnectionPool(
-                source: source, maxConnectionsPerEventLoop: 4, requestTimeout: .seconds(30),
+                source: source, maxConnectionsPerEventLoop: connections, requestTimeout: .seconds(30),
                 logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
-            let database = Database(location: location, dialect: .sqlite, lender: PooledLender(pool: pool, logger: logger) { $0.sql() }, recentReads: recent)
+            let lender = PooledLender(pool: pool, logger: logger, threads: threads) { $0.sql() }
+            let database = Database(location: location, dialect: .sqlite, lender: lender, recentReads: recent)
             // Opening the first connection now turns a bad path into an error at start, not at the first request.
             _ = try await database.scalar("SELECT 1")
             return database
@@ -58,12 +65,15 @@ public final class Database: SQLExecutor {
     }
 
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
+    /// Recent reads of what it wrote are forgotten again once it has ended, when others can see the change.
     public func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
         let dialect = self.dialect
+        let pending = PendingForgets()
+        defer { pending.apply(to: recentReads) }
         return try await lender.withSQL { sql in
             try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
-                let result = try await body(Transaction(dialect: dialect, recentReads: recentReads, sql: sql))
+                let result = try await body(Transaction(dialect: dialect, recentReads: recentReads, pending: pending, sql: sql))
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -72,6 +82,13 @@ public final class Database: SQLExecutor {
             }
         }
     }
+
+    public func atomically<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+        try await transaction { try await body($0) }
+    }
+
+    public func forgetRecent(_ key: String) { recentReads.forget(key) }
+    public func forgetRecent(startingWith prefix: String) { recentReads.forgetAll(startingWith: prefix) }
 
     /// True when a trivial query succeeds: what `/readyz` reports.
     public func isReachable() async -> Bool {
@@ -88,10 +105,28 @@ public struct Transaction: SQLExecutor {
     public let dialect: DatabaseDialect
     public let recentReads: RecentReads
     public var isTransaction: Bool { true }
+    let pending: PendingForgets
     let sql: any SQLDatabase
 
     public func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await body(sql)
+    }
+
+    /// Already one transaction: `body` joins it.
+    public func atomically<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+        try await body(self)
+    }
+
+    // Forgotten now, so this process stops reusing the old value, and again after the commit: until then other
+    // connections still read the old row, and a read between the two must not be kept.
+    public func forgetRecent(_ key: String) {
+        recentReads.forget(key)
+        pending.add(key)
+    }
+
+    public func forgetRecent(startingWith prefix: String) {
+        recentReads.forgetAll(startingWith: prefix)
+        pending.add(prefix: prefix)
     }
 }
 
@@ -106,10 +141,14 @@ final class PooledLender<Source: ConnectionPoolSource>: ConnectionLender, @unche
     private let pool: EventLoopGroupConnectionPool<Source>
     private let logger: Logger
     private let makeSQL: @Sendable (Source.Connection) -> any SQLDatabase
+    /// The threads the connections block on (SQLite), stopped with the pool.
+    private let threads: NIOThreadPool?
 
-    init(pool: EventLoopGroupConnectionPool<Source>, logger: Logger, makeSQL: @escaping @Sendable (Source.Connection) -> any SQLDatabase) {
+    init(pool: EventLoopGroupConnectionPool<Source>, logger: Logger, threads: NIOThreadPool? = nil,
+         makeSQL: @escaping @Sendable (Source.Connection) -> any SQLDatabase) {
         self.pool = pool
         self.logger = logger
+        self.threads = threads
         self.makeSQL = makeSQL
     }
 
@@ -121,6 +160,7 @@ final class PooledLender<Source: ConnectionPoolSource>: ConnectionLender, @unche
 
     func shutdown() async {
         try? await pool.shutdownAsync()
+        try? await threads?.shutdownGracefully()
     }
 }
 
@@ -128,9 +168,10 @@ final class PooledLender<Source: ConnectionPoolSource>: ConnectionLender, @unche
 /// a busy timeout so a second process (the command line) waits instead of failing, foreign keys on.
 struct ConfiguredSQLiteSource: ConnectionPoolSource, Sendable {
     let path: String
+    let threads: NIOThreadPool
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+        SQLiteConnection.open(storage: .file(path: path), threadPool: threads, logger: logger, on: eventLoop)
             .flatMap { connection in
                 connection.query("PRAGMA journal_mode = WAL")
                     .flatMap { _ in connection.query("PRAGMA busy_timeout = 5000") }

@@ -6,16 +6,37 @@ import Foundation
 /// change. A store keeps what it read here for `lifetime` and forgets it the moment this process writes it,
 /// so on one instance a sign-out, a password change, a role change or a deactivation applies at once; on
 /// other instances of the same installation it applies within `lifetime` (two seconds by default).
+///
+/// Two races are closed here rather than left to callers:
+/// - a read that began before a write and ends after it would otherwise keep the old row: every read takes a
+///   `Ticket` before it queries, and what it read is not kept if its key was forgotten after the ticket;
+/// - a write inside a transaction is invisible to others until it commits: the transaction forgets its keys
+///   again after the commit (`Transaction.forgetRecent`), so a reader between the write and the commit cannot
+///   keep the old row either.
 /// Nothing is kept while a transaction is open, so a rolled-back write is never remembered.
 public final class RecentReads: @unchecked Sendable {
     public let lifetime: Duration
     private let capacity: Int
     private let lock = NSLock()
     private var entries: [String: (value: any Sendable, keptAt: ContinuousClock.Instant)] = [:]
+    /// Every forget moves this on; a ticket remembers where it stood.
+    private var generation: UInt64 = 0
+    private var forgotten: [String: (generation: UInt64, at: ContinuousClock.Instant)] = [:]
+    private var forgottenPrefixes: [(prefix: String, generation: UInt64, at: ContinuousClock.Instant)] = []
+
+    /// Taken before a read: what the read finds may be kept only if its key was not forgotten since.
+    public struct Ticket: Sendable {
+        fileprivate let generation: UInt64
+        fileprivate let at: ContinuousClock.Instant
+    }
 
     public init(lifetime: Duration = .seconds(2), capacity: Int = 20_000) {
         self.lifetime = lifetime
         self.capacity = capacity
+    }
+
+    func ticket() -> Ticket {
+        lock.withLock { Ticket(generation: generation, at: .now) }
     }
 
     func value<Value: Sendable>(_ key: String, as _: Value.Type = Value.self) -> Value? {
@@ -27,10 +48,13 @@ public final class RecentReads: @unchecked Sendable {
         }
     }
 
-    func keep(_ value: some Sendable, _ key: String) {
+    /// Keeps what a read that began at `ticket` found, unless the key was forgotten while it ran.
+    func keep(_ value: some Sendable, _ key: String, readSince ticket: Ticket) {
         guard lifetime > .zero else { return }
         let now = ContinuousClock.now
         lock.withLock {
+            // A read older than the lifetime may predate forgets already pruned below: never keep it.
+            guard now - ticket.at < lifetime, !wasForgotten(key, after: ticket.generation) else { return }
             if entries.count >= capacity {
                 entries = entries.filter { now - $0.value.keptAt < lifetime }
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
@@ -40,12 +64,46 @@ public final class RecentReads: @unchecked Sendable {
     }
 
     func forget(_ key: String) {
-        lock.withLock { _ = entries.removeValue(forKey: key) }
+        let now = ContinuousClock.now
+        lock.withLock {
+            generation += 1
+            entries.removeValue(forKey: key)
+            if forgotten.count >= capacity { forgotten = forgotten.filter { now - $0.value.at < lifetime } }
+            forgotten[key] = (generation, now)
+        }
     }
 
     /// Forgets every key that starts with `prefix`, after a write that touches many rows.
     func forgetAll(startingWith prefix: String) {
-        lock.withLock { entries = entries.filter { !$0.key.hasPrefix(prefix) } }
+        let now = ContinuousClock.now
+        lock.withLock {
+            generation += 1
+            entries = entries.filter { !$0.key.hasPrefix(prefix) }
+            forgottenPrefixes.removeAll { now - $0.at >= lifetime }
+            forgottenPrefixes.append((prefix, generation, now))
+        }
+    }
+
+    /// Called with the lock held.
+    private func wasForgotten(_ key: String, after generation: UInt64) -> Bool {
+        if let mark = forgotten[key], mark.generation > generation { return true }
+        return forgottenPrefixes.contains { $0.generation > generation && key.hasPrefix($0.prefix) }
+    }
+}
+
+/// Keys a transaction wrote, forgotten again once it has committed or rolled back.
+final class PendingForgets: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: [String] = []
+    private var prefixes: [String] = []
+
+    func add(_ key: String) { lock.withLock { keys.append(key) } }
+    func add(prefix: String) { lock.withLock { prefixes.append(prefix) } }
+
+    func apply(to reads: RecentReads) {
+        let (keys, prefixes) = lock.withLock { (self.keys, self.prefixes) }
+        keys.forEach(reads.forget)
+        prefixes.forEach(reads.forgetAll(startingWith:))
     }
 }
 

@@ -8,6 +8,12 @@ public protocol SQLExecutor: Sendable {
     var recentReads: RecentReads { get }
     var isTransaction: Bool { get }
     func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` in one transaction: a new one on the database, or the one already open.
+    func atomically<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
+    /// Forgets a recent read after writing what it was read from; inside a transaction, again after it ends.
+    func forgetRecent(_ key: String)
+    /// Forgets every recent read whose key starts with `prefix`, likewise.
+    func forgetRecent(startingWith prefix: String)
 }
 
 /// The two databases Trellis speaks to; queries are the same, a few details differ.

@@ -22,5 +22,6 @@ public enum Migrations {
         IndexRolesByPerson(),
         AddGuidingQuestions(),
         IndexPeopleBySchool(),
+        IndexAuditEventsForFilters(),
     ]
 }

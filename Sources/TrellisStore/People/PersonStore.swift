@@ -41,7 +41,7 @@ public struct PersonStore: Sendable {
 
     /// Saves name, email, school and active flag. Roles are saved by `setRoles`.
     public func update(_ person: Person) async throws {
-        defer { executor.recentReads.forget(recentKey(person.id)) }
+        defer { executor.forgetRecent(recentKey(person.id)) }
         do {
             let changed = try await executor.scalar("""
                 UPDATE people SET email = \(bind: person.email.value), display_name = \(bind: person.displayName),
@@ -56,7 +56,7 @@ public struct PersonStore: Sendable {
     }
 
     public func setRoles(_ roles: Set<Role>, of id: Person.ID) async throws {
-        defer { executor.recentReads.forget(recentKey(id)) }
+        defer { executor.forgetRecent(recentKey(id)) }
         try await executor.execute("""
             DELETE FROM person_roles WHERE person_id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
             """)
@@ -70,7 +70,7 @@ public struct PersonStore: Sendable {
 
     /// Stores a new password hash and moves the credential version on, which signs out every other session.
     public func setPasswordHash(_ hash: String, of id: Person.ID) async throws -> Int {
-        defer { executor.recentReads.forget(recentKey(id)) }
+        defer { executor.forgetRecent(recentKey(id)) }
         let version = try await executor.scalar("""
             UPDATE people SET password_hash = \(bind: hash), credential_version = credential_version + 1
             WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
@@ -93,7 +93,9 @@ public struct PersonStore: Sendable {
 
     /// The person and the version of their credentials, which a session must match to stay valid.
     public func findAccount(_ id: Person.ID) async throws -> (person: Person, credentialVersion: Int)? {
-        if let recent = executor.readsToReuse?.value(recentKey(id), as: Account.self) { return (recent.person, recent.credentialVersion) }
+        let recent = executor.readsToReuse
+        if let known = recent?.value(recentKey(id), as: Account.self) { return (known.person, known.credentialVersion) }
+        let ticket = recent?.ticket()
         // One round trip for the person and their roles: every signed-in request asks this.
         struct RowWithRole: Decodable, Sendable {
             let person: Row
@@ -115,7 +117,7 @@ public struct PersonStore: Sendable {
         guard let row = rows.first?.person else { return nil }
         let account = Account(person: person(from: row, roles: Set(rows.compactMap { $0.role.flatMap(Role.init(rawValue:)) })),
                               credentialVersion: row.credentialVersion)
-        executor.readsToReuse?.keep(account, recentKey(id))
+        if let ticket { recent?.keep(account, recentKey(id), readSince: ticket) }
         return (account.person, account.credentialVersion)
     }
 

@@ -46,8 +46,13 @@ public struct PlanStore: Sendable {
     }()
 
     /// Creates a plan; a second plan for the same person and school year is a `duplicate("school_year")`.
+    /// The plan's document and its coach rows are written in one transaction, so lists and the plan always agree.
     public func create(_ plan: GrowthPlan, at date: Date) async throws {
         precondition(plan.organizationID == organizationID, "a plan is created in its own organization's scope")
+        try await executor.atomically { tx in try await PlanStore(executor: tx, organizationID: organizationID).insert(plan, at: date) }
+    }
+
+    private func insert(_ plan: GrowthPlan, at date: Date) async throws {
         do {
             try await executor.execute("""
                 INSERT INTO growth_plans (id, organization_id, owner_id, school_year, status, document, version, last_check_in_on,
@@ -72,12 +77,13 @@ public struct PlanStore: Sendable {
         if let known = recent?.value(Self.recentKey(key), as: Int.self) {
             current = known
         } else {
+            let ticket = recent?.ticket()
             // Versions start at 1, so 0 (no row) means there is no such plan in this district.
             current = try await executor.scalar("""
                 SELECT version FROM growth_plans WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
                 """)
             guard current > 0 else { return nil }
-            recent?.keep(current, Self.recentKey(key))
+            if let ticket { recent?.keep(current, Self.recentKey(key), readSince: ticket) }
         }
         if let cached = PlanCache.shared.get(key, version: current) { return cached }
         guard let row = try await executor.first("""
@@ -94,8 +100,15 @@ public struct PlanStore: Sendable {
 
     /// Saves the plan if nobody saved it since `version` was read; returns the new version.
     /// Otherwise throws `PlanStore.Conflict`, and nothing is written.
+    /// The document and the coach rows it shares the plan with are written in one transaction.
     public func save(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
-        defer { executor.recentReads.forget(Self.recentKey(cacheKey(plan.id))) }
+        try await executor.atomically { tx in
+            try await PlanStore(executor: tx, organizationID: organizationID).update(plan, expecting: version, at: date)
+        }
+    }
+
+    private func update(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
+        defer { executor.forgetRecent(Self.recentKey(cacheKey(plan.id))) }
         let changed = try await executor.scalar("""
             UPDATE growth_plans SET status = \(bind: plan.status.rawValue), document = \(bind: try Self.encode(plan)),
                 version = version + 1, last_check_in_on = \(bind: Self.lastCheckIn(plan)),

@@ -16,14 +16,15 @@ public struct AppConfig: Sendable {
     public var sessionLifetime: Duration
     /// bcrypt cost; lower only in tests.
     public var bcryptCost: UInt8
-    /// Trust `X-Forwarded-For` from a reverse proxy for the client address (throttling, audit log).
-    public var trustProxy: Bool
+    /// How many reverse proxies in front of Trellis append to `X-Forwarded-For`; the client address (for throttling
+    /// and the audit log) is the entry the outermost of them wrote. 0 trusts no header.
+    public var trustedProxies: Int
     /// The largest evidence file accepted, in bytes.
     public var maximumUploadBytes: Int
 
     public init(database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "trellis-data",
                 baseURL: String = "http://127.0.0.1:8080", logLevel: Logger.Level = .info, sessionLifetime: Duration = .seconds(12 * 3600),
-                bcryptCost: UInt8 = 12, trustProxy: Bool = false, maximumUploadMegabytes: Int = 20) {
+                bcryptCost: UInt8 = 12, trustedProxies: Int = 0, maximumUploadMegabytes: Int = 20) {
         self.database = database
         self.host = host
         self.port = port
@@ -32,7 +33,7 @@ public struct AppConfig: Sendable {
         self.logLevel = logLevel
         self.sessionLifetime = sessionLifetime
         self.bcryptCost = bcryptCost
-        self.trustProxy = trustProxy
+        self.trustedProxies = trustedProxies
         self.maximumUploadBytes = maximumUploadMegabytes * 1024 * 1024
     }
 
@@ -67,10 +68,23 @@ public struct AppConfig: Sendable {
         let hours = try integer(environment, "TRELLIS_SESSION_HOURS", default: 12, in: 1...24 * 90)
         let cost = try integer(environment, "TRELLIS_BCRYPT_COST", default: 12, in: 4...31)
         let uploadMegabytes = try integer(environment, "TRELLIS_MAX_UPLOAD_MB", default: 20, in: 1...24)
-        let trustProxy = ["1", "true", "yes"].contains((environment["TRELLIS_TRUST_PROXY"] ?? "").lowercased())
+        let trustedProxies = try proxies(environment["TRELLIS_TRUST_PROXY"] ?? "")
         return AppConfig(database: database, host: host, port: port, dataDirectory: dataDirectory, baseURL: baseURL,
-                         logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustProxy: trustProxy,
+                         logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustedProxies: trustedProxies,
                          maximumUploadMegabytes: uploadMegabytes)
+    }
+
+    /// `TRELLIS_TRUST_PROXY`: off, on (one proxy), or the number of proxies in a chain.
+    private static func proxies(_ text: String) throws -> Int {
+        switch text.lowercased() {
+        case "", "0", "false", "no", "off": return 0
+        case "true", "yes", "on": return 1
+        default:
+            guard let number = Int(text), (1...10).contains(number) else {
+                throw Problem(description: "TRELLIS_TRUST_PROXY \"\(text)\" must be 0 (off) or the number of reverse proxies in front of Trellis, 1 to 10")
+            }
+            return number
+        }
     }
 
     private static func integer(_ environment: [String: String], _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {

@@ -22,7 +22,7 @@ public func buildApplication(
 
 /// The router with every route and middleware, in the order a request meets them.
 func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry: PrometheusCollectorRegistry) async throws -> Router<TrellisRequestContext> {
-    let renderer = try await PageRenderer.bundled()
+    let renderer = try await PageRenderer.bundled(registry: registry)
     let secure = config.isSecure
     let accounts = AccountService(environment)
     let schools = SchoolService(environment)
@@ -31,7 +31,7 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(secure: secure))
     // The outer safety net: errors before a page's own context exists, e.g. an unknown address.
-    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer, maximumUploadBytes: config.maximumUploadBytes))
     if let staticFiles = Bundle.module.url(forResource: "Static", withExtension: nil) {
         router.add(middleware: FileMiddleware(staticFiles.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .text, subType: "css"), [.maxAge(3600)])])))
     }
@@ -39,7 +39,7 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
 
     let sessionCookie = SessionCookieParameters(name: secure ? "__Host-trellis_session" : "trellis_session", path: "/", secure: secure, sameSite: .lax)
     let pages = router.group()
-        .add(middleware: ClientAddressMiddleware(trustProxy: config.trustProxy))
+        .add(middleware: ClientAddressMiddleware(trustedProxies: config.trustedProxies))
         .add(middleware: FlashMiddleware(secure: secure))
         .add(middleware: SessionMiddleware(
             storage: DatabasePersistDriver(store: SessionStore(environment.database), clock: environment.clock),
@@ -48,8 +48,10 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
             try await accounts.resume(personID: session.personID, organizationID: session.organizationID,
                                       credentialVersion: session.credentialVersion)
         })
+        // Before the token is compared: which bodies may be read at all, and how much of them.
+        .add(middleware: RequestBodyLimitMiddleware(maximumUploadBytes: config.maximumUploadBytes))
         .add(middleware: CSRFMiddleware(secure: secure))
-        .add(middleware: ErrorPageMiddleware(renderer: renderer))
+        .add(middleware: ErrorPageMiddleware(renderer: renderer, maximumUploadBytes: config.maximumUploadBytes))
     AuthController(renderer: renderer, accounts: accounts, secure: secure).register(on: pages)
 
     let signedIn = pages.group().add(middleware: RequireSignInMiddleware())

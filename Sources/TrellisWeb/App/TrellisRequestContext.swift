@@ -11,8 +11,6 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
     public let sessions: SessionContext<TrellisSession>
     /// The CSRF token every form on the response must carry.
     public var csrfToken: String = ""
-    /// A multipart form already read while checking its CSRF token, so a large upload is parsed once.
-    var multipart: MultipartForm?
     /// A message from the previous request, shown once.
     var flash: Flash?
     /// The network address of the connection (the proxy's, unless the proxy is trusted).
@@ -34,9 +32,9 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
         return actor
     }
 
-    /// The largest request body: room for the largest evidence file an operator may allow (24 MB) and its form.
-    /// The configured evidence limit is checked with a clear message; plain forms are read with a 1 MB limit.
-    public var maxUploadSize: Int { 25 * 1024 * 1024 }
+    /// The largest body this request may send: set by `RequestBodyLimitMiddleware` from its kind and route
+    /// (1 MB for a form, the configured evidence limit and room for its form for an upload). Until then, a form's.
+    public var maxUploadSize: Int = FormData.maximumBytes
 }
 
 /// What a session remembers between requests.

@@ -6,6 +6,8 @@ import TrellisServices
 /// Refuses any state-changing request that does not carry the form token matching the browser's CSRF cookie.
 /// The cookie is HttpOnly and SameSite=Strict, so another site can neither read it nor send it; the token is
 /// put in every form by the page renderer. Requests from another site (Sec-Fetch-Site) are refused outright.
+/// The token is compared before any large body is read: a multipart form must send it as its first field,
+/// as every Trellis upload form does (browsers send fields in the order of the form).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = TrellisRequestContext
     static let fieldName = "csrf_token"
@@ -22,14 +24,14 @@ struct CSRFMiddleware: RouterMiddleware {
         if ![.get, .head, .options].contains(request.method) {
             guard request.headers[.init("Sec-Fetch-Site")!] != "cross-site" else { throw CSRFRefusal() }
             guard let existing else { throw CSRFRefusal() }
-            _ = try await request.collectBody(upTo: context.maxUploadSize)
             let sent: String
             if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
-                sent = try await FormData.from(request, limit: context.maxUploadSize)[Self.fieldName]
-            } else if MultipartForm.boundary(of: request) != nil {
-                let form = try await MultipartForm.from(request, limit: context.maxUploadSize)
-                context.multipart = form
-                sent = form[Self.fieldName]
+                // Read once, up to the 1 MB a form may have; the page reads the same buffer again.
+                sent = FormData(String(buffer: try await request.collectBody(upTo: FormData.maximumBytes)))[Self.fieldName]
+            } else if let boundary = MultipartForm.boundary(of: request) {
+                // Only the first field is read here: the token comes first, and the file is read after it matches.
+                let first = try await MultipartLeadingField.read(&request, boundary: boundary)
+                sent = first?.name == Self.fieldName ? first?.value ?? "" : ""
             } else {
                 throw CSRFRefusal()
             }

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import TrellisServices
 
 /// Turns every error into a page a person can act on, with no internals shown: 404 and 403 say what may have
@@ -7,6 +8,8 @@ import TrellisServices
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = TrellisRequestContext
     let renderer: PageRenderer
+    /// The largest evidence file accepted, named when an upload was too large.
+    var maximumUploadBytes = 20 * 1024 * 1024
 
     struct ErrorView {
         let heading: String
@@ -33,6 +36,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return forbidden(context)
         case ServiceError.conflict(let message):
             return page(.conflict, "That can't be done right now", message, context)
+        case is NIOTooManyBytesError:
+            // A body without a declared length that went past its limit while being read.
+            return tooLarge(request, context)
         case let error as HTTPError:
             switch error.status {
             case .unauthorized:
@@ -41,7 +47,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .notFound: return notFound(context)
             case .forbidden: return forbidden(context)
             case .contentTooLarge:
-                return page(.contentTooLarge, "That was too much to send", "The form was larger than Trellis accepts. Shorten it and try again.", context)
+                return tooLarge(request, context)
             case .methodNotAllowed:
                 return page(.methodNotAllowed, "That page does not work that way", "Use the links and buttons on Trellis's pages.", context)
             default:
@@ -53,6 +59,15 @@ struct ErrorPageMiddleware: RouterMiddleware {
         default:
             return unexpected(error, context)
         }
+    }
+
+    private func tooLarge(_ request: Request, _ context: Context) -> Response {
+        if RequestBodyLimitMiddleware.isMultipart(request) {
+            let megabytes = maximumUploadBytes / (1024 * 1024)
+            return page(.contentTooLarge, "That file is too large",
+                        "Trellis accepts files up to \(megabytes) MB. Go back and choose a smaller file; for evidence, a link to where the file is kept works too.", context)
+        }
+        return page(.contentTooLarge, "That was too much to send", "The form was larger than Trellis accepts. Shorten it and try again.", context)
     }
 
     private func notFound(_ context: Context) -> Response {

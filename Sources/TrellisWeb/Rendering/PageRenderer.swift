@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import Prometheus
 import TrellisCore
 
 /// Renders Mustache templates into HTML responses. Every page shares one layout (`layout.mustache`), whose
@@ -8,18 +9,21 @@ import TrellisCore
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let cache: RenderedPageCache
+    /// Pages answered from `cache`, shown at /metrics: how much the cache saves, and proof that it is used.
+    let reused: Prometheus.Counter
 
-    public init(library: MustacheLibrary, cacheBudget: Int = 32 * 1024 * 1024) {
+    public init(library: MustacheLibrary, registry: PrometheusCollectorRegistry, cacheBudget: Int = 32 * 1024 * 1024) {
         self.library = library
         self.cache = RenderedPageCache(budget: cacheBudget)
+        self.reused = registry.makeCounter(name: "trellis_rendered_pages_reused_total")
     }
 
     /// Loads the templates shipped with Trellis.
-    public static func bundled() async throws -> PageRenderer {
+    public static func bundled(registry: PrometheusCollectorRegistry) async throws -> PageRenderer {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw HTTPError(.internalServerError, message: "templates missing from the build")
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+        return PageRenderer(library: try await MustacheLibrary(directory: directory.path), registry: registry)
     }
 
     /// A page: the template's output inside the layout, as `text/html`.
@@ -36,7 +40,10 @@ public struct PageRenderer: Sendable {
                                            section: NavSection? = nil, build: (Source) -> (title: String, content: Content)) -> Response {
         let layout = Layout(context: context, flash: context.flash, section: section)
         let key = RenderedPageCache.Key(template: template, layout: layout, source: source)
-        if let cached = cache.page(key) { return respond(.ok, cached) }
+        if let cached = cache.page(key) {
+            reused.increment()
+            return respond(.ok, cached)
+        }
         let (title, content) = build(source)
         let rendered = html(template, Page(title: title, layout: layout, content: content), context: context)
         // A page with a message shows once; keeping it would only take room.

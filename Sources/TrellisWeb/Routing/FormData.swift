@@ -14,8 +14,11 @@ public struct FormData: Sendable {
         }
     }
 
-    /// Reads and parses the body of a form post.
-    public static func from(_ request: Request, limit: Int = 1024 * 1024) async throws -> FormData {
+    /// The largest url-encoded body read: far more than any Trellis form needs, and a bound on what anyone can make it read.
+    public static let maximumBytes = 1024 * 1024
+
+    /// Reads and parses the body of a form post; a longer body throws `NIOTooManyBytesError`, shown as the 413 page.
+    public static func from(_ request: Request, limit: Int = maximumBytes) async throws -> FormData {
         var request = request
         let buffer = try await request.collectBody(upTo: limit)
         return FormData(String(buffer: buffer))

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MultipartKit
+import NIOPosix
 
 /// The fields and files of a `multipart/form-data` body, as a browser sends a form with a file input.
 struct MultipartForm: Sendable {
@@ -19,17 +20,18 @@ struct MultipartForm: Sendable {
         return parameter("boundary", in: type)
     }
 
-    /// The form of this request: the one the CSRF check already read, or read now.
+    /// The form of this request, read up to the limit `RequestBodyLimitMiddleware` set for its route.
     static func from(_ request: Request, context: TrellisRequestContext) async throws -> MultipartForm {
-        if let form = context.multipart { return form }
-        return try await from(request, limit: context.maxUploadSize)
+        try await from(request, limit: context.maxUploadSize)
     }
 
+    /// Reads the body, then parses it on the blocking-work thread pool: parsing megabytes would otherwise hold
+    /// one of the few threads that serve every other request.
     static func from(_ request: Request, limit: Int) async throws -> MultipartForm {
         guard let boundary = boundary(of: request) else { throw HTTPError(.unsupportedMediaType) }
         var request = request
         let body = try await request.collectBody(upTo: limit)
-        return try MultipartForm(body: body, boundary: boundary)
+        return try await NIOThreadPool.singleton.runIfActive { try MultipartForm(body: body, boundary: boundary) }
     }
 
     init(body: ByteBuffer, boundary: String) throws {
@@ -65,7 +67,7 @@ struct MultipartForm: Sendable {
     func all(_ name: String) -> [String] { fields[name] ?? [] }
 
     /// A `name=value` parameter of a header such as Content-Type or Content-Disposition; names ignore case.
-    private static func parameter(_ name: String, in header: String) -> String? {
+    static func parameter(_ name: String, in header: String) -> String? {
         for piece in header.split(separator: ";") {
             let pair = piece.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
             if pair.count == 2, pair[0].lowercased() == name {

@@ -21,7 +21,8 @@ struct PeopleController {
             let path: String
         }
         let people: [Line]
-        let count: Int
+        /// "1 person", "12 people".
+        let count: String
         let newPath = SiteRoute.newPerson.path
     }
 
@@ -56,7 +57,7 @@ struct PeopleController {
             ListView.Line(name: $0.displayName, email: $0.email.value, school: $0.schoolID.flatMap { names[$0] } ?? "—",
                           roles: $0.sortedRoles.map(\.label).joined(separator: ", "), isActive: $0.isActive, path: SiteRoute.person($0.id).path)
         }
-        return renderer.render("admin_people", title: "People", content: ListView(people: lines, count: lines.count),
+        return renderer.render("admin_people", title: "People", content: ListView(people: lines, count: Plural.count(lines.count, "person", plural: "people")),
                                context: context, section: .people)
     }
 

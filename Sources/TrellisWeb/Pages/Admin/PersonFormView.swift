@@ -26,6 +26,8 @@ struct PersonFormView {
     let schools: [SchoolOption]
     let rolesError: String?
     let roles: [RoleOption]
+    /// The problems, listed at the top of the page (`error_summary`).
+    let errorSummary: ErrorSummary?
 
     init(action: String, submitLabel: String, form: PersonForm, errors: FieldErrors, schools: [School]) {
         self.action = action
@@ -41,5 +43,7 @@ struct PersonFormView {
         roles = Role.allCases.map {
             RoleOption(value: $0.rawValue, label: $0.label, summary: $0.summary, checked: form.roles.contains($0.rawValue), id: "role-\($0.rawValue)")
         }
+        errorSummary = ErrorSummary([ErrorSummary.field(displayName), ErrorSummary.field(email), ErrorSummary.field(id: "field-school_id", schoolError),
+                                     ErrorSummary.field(id: roles.first?.id ?? "field-roles", rolesError)])
     }
 }

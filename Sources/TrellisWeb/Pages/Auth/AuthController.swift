@@ -104,9 +104,8 @@ struct AuthController {
                         context: context, status: .notFound)
     }
 
-    /// Only a path on this site, never another site: `next` comes from a URL anyone can craft.
+    /// Only a path on this site, never another site: `next` comes from a URL anyone can craft (see `SafeRedirect`).
     static func safeNext(_ text: String) -> String {
-        guard text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"), !text.contains("://") else { return "" }
-        return text
+        SafeRedirect.path(text) ?? ""
     }
 }

@@ -33,13 +33,18 @@ struct HomeController {
         let status: String
         let statusClass: String
         let path: String
-        let checkInPath: String
         let goals: [GoalLine]
         let hasGoals: Bool
         let nextStep: String?
-        let lastCheckIn: String
+        let lastCheckIn: String?
         let isQuiet: Bool
-        let canCheckIn: Bool
+        /// The one thing to do next, as the panel's button: the first unfinished step of a draft, or a check-in.
+        let mainAction: MainAction?
+    }
+
+    struct MainAction {
+        let label: String
+        let href: String
     }
 
     struct StartPanel {
@@ -99,14 +104,31 @@ struct HomeController {
         }
         return PlanPanel(
             title: "Your \(plan.schoolYear.label) growth plan", status: plan.status.label, statusClass: "status--\(plan.status.rawValue)",
-            path: SiteRoute.plan(plan.id).path, checkInPath: SiteRoute.planSection(plan.id, "check-ins").path,
+            path: SiteRoute.plan(plan.id).path,
             goals: plan.goals.enumerated().map { index, goal in
                 let level = progress.first { $0.goalID == goal.id }?.level
                 return PlanPanel.GoalLine(number: index + 1, statement: goal.statement, progress: level?.label ?? "No check-in yet", step: level?.step ?? 0)
             },
             hasGoals: !plan.goals.isEmpty, nextStep: next,
-            lastCheckIn: days.map { $0 == 0 ? "You checked in today." : "Your last check-in was \($0) day\($0 == 1 ? "" : "s") ago." }
+            // A draft is not checked in on yet: its next step says what to do instead.
+            lastCheckIn: plan.status == .draft ? nil : days.map { $0 == 0 ? "You checked in today." : "Your last check-in was \($0) day\($0 == 1 ? "" : "s") ago." }
                 ?? "You have not checked in yet.",
-            isQuiet: (days ?? 0) >= 28 || (days == nil && plan.status == .active), canCheckIn: plan.canEdit)
+            isQuiet: (days ?? 0) >= 28 || (days == nil && plan.status == .active), mainAction: mainAction(plan))
+    }
+
+    /// A draft is finished step by step (goals, then alignment, then the action plan) and then made active;
+    /// only an active plan is checked in on. A plan in review or signed has nothing to do here.
+    static func mainAction(_ plan: GrowthPlan) -> MainAction? {
+        guard plan.canEdit else { return nil }
+        guard plan.status == .draft else {
+            return MainAction(label: "Check in", href: SiteRoute.planSection(plan.id, "check-ins").path)
+        }
+        let steps: [(section: PlanHeader.Section, label: String)] = [(.goals, "Next: write your first goal"),
+                                                                     (.alignment, "Next: align your goals to standards"),
+                                                                     (.actions, "Next: plan your action steps")]
+        if let next = steps.first(where: { !$0.section.isDone(plan) }) {
+            return MainAction(label: next.label, href: SiteRoute.planSection(plan.id, next.section.pathSuffix).path)
+        }
+        return MainAction(label: "Next: make your plan active", href: SiteRoute.plan(plan.id).path)
     }
 }

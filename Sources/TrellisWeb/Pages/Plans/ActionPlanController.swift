@@ -10,9 +10,11 @@ struct ActionPlanController {
 
     struct ActionsView {
         let header: PlanHeader
+        let errorSummary: ErrorSummary?
         let goals: [GoalSteps]
         let hasGoals: Bool
         let canEdit: Bool
+        let ownerName: String
         let goalsPath: String
         let nextPath: String
     }
@@ -36,17 +38,22 @@ struct ActionPlanController {
 
     struct StepPage {
         let header: PlanHeader
+        let errorSummary: ErrorSummary?
         let goalNumber: Int
         let form: StepFormView
-        let deletePath: String
+        let removePath: String
         let backPath: String
     }
+
+    /// A refused step form, shown again under its goal with the person's words.
+    typealias Failed = (goal: Goal.ID, form: ActionStepForm, errors: FieldErrors, notice: String?)
 
     func register(on router: some RouterMethods<TrellisRequestContext>) {
         router.get("/plans/:plan/actions", use: page)
         router.post("/plans/:plan/goals/:goal/steps", use: add)
         router.get("/plans/:plan/goals/:goal/steps/:step", use: edit)
         router.post("/plans/:plan/goals/:goal/steps/:step", use: save)
+        router.get("/plans/:plan/goals/:goal/steps/:step/remove", use: confirmRemoval)
         router.post("/plans/:plan/goals/:goal/steps/:step/delete", use: delete)
     }
 
@@ -58,42 +65,60 @@ struct ActionPlanController {
         let actor = try context.requireActor()
         let planID = try PlansController.planID(context)
         let goalID = Goal.ID(try context.parameters.require("goal"))
-        let form = Self.stepForm(try await FormData.from(request))
+        let data = try await FormData.from(request)
+        let form = Self.stepForm(data)
         do {
-            try await plans.saveActionStep(actor, planID, goalID: goalID, stepID: nil, form)
+            try await plans.saveActionStep(actor, planID, goalID: goalID, stepID: nil, form, expecting: PlansController.version(data))
             return Flash.redirect(to: .planSection(planID, "actions"), Flash(message: "The step is added."), secure: secure)
         } catch let errors as FieldErrors {
-            return try await actionsPage(context, failed: (goalID, form, errors), status: .unprocessableContent)
+            return try await actionsPage(context, failed: (goalID, form, errors, nil), status: .unprocessableContent)
+        } catch ServiceError.conflict(let message) {
+            return try await actionsPage(context, failed: (goalID, form, FieldErrors(), message), status: .conflict)
         }
     }
 
     func edit(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let (loaded, goal, step) = try await find(context)
-        return stepPage(loaded, goal, step, form: ActionStepForm(step), errors: FieldErrors(), context: context, status: .ok)
+        return try stepPage(loaded, goal, step, form: ActionStepForm(step), errors: FieldErrors(), context: context, status: .ok)
     }
 
     func save(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let (loaded, goal, step) = try await find(context)
-        let form = Self.stepForm(try await FormData.from(request))
+        let data = try await FormData.from(request)
+        let form = Self.stepForm(data)
         do {
-            try await plans.saveActionStep(actor, loaded.plan.id, goalID: goal.id, stepID: step.id, form)
+            try await plans.saveActionStep(actor, loaded.plan.id, goalID: goal.id, stepID: step.id, form, expecting: PlansController.version(data))
             return Flash.redirect(to: .planSection(loaded.plan.id, "actions"), Flash(message: "The step is saved."), secure: secure)
         } catch let errors as FieldErrors {
-            return stepPage(loaded, goal, step, form: form, errors: errors, context: context, status: .unprocessableContent)
+            return try stepPage(loaded, goal, step, form: form, errors: errors, context: context, status: .unprocessableContent)
+        } catch ServiceError.conflict(let message) {
+            let (latest, goal, step) = try await find(context, latest: true)
+            return try stepPage(latest, goal, step, form: form, errors: FieldErrors(), notice: message, context: context, status: .conflict)
         }
+    }
+
+    func confirmRemoval(_ request: Request, context: TrellisRequestContext) async throws -> Response {
+        let (loaded, goal, step) = try await find(context)
+        return try removalPage(loaded, goal, step, notice: nil, context: context, status: .ok)
     }
 
     func delete(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let (loaded, goal, step) = try await find(context)
-        try await plans.deleteActionStep(actor, loaded.plan.id, goalID: goal.id, stepID: step.id)
+        do {
+            try await plans.deleteActionStep(actor, loaded.plan.id, goalID: goal.id, stepID: step.id,
+                                             expecting: PlansController.version(try await FormData.from(request)))
+        } catch ServiceError.conflict(let message) {
+            let (latest, goal, step) = try await find(context, latest: true)
+            return try removalPage(latest, goal, step, notice: message, context: context, status: .conflict)
+        }
         return Flash.redirect(to: .planSection(loaded.plan.id, "actions"), Flash(message: "The step is removed."), secure: secure)
     }
 
-    private func find(_ context: TrellisRequestContext) async throws -> (PlanService.Loaded, Goal, ActionStep) {
+    private func find(_ context: TrellisRequestContext, latest: Bool = false) async throws -> (PlanService.Loaded, Goal, ActionStep) {
         let actor = try context.requireActor()
-        let loaded = try await plans.load(actor, try PlansController.planID(context))
+        let loaded = try await plans.load(actor, try PlansController.planID(context), latest: latest)
         guard let goal = loaded.plan.goal(Goal.ID(try context.parameters.require("goal"))),
               let step = goal.actionSteps.first(where: { $0.id.rawValue == (try? context.parameters.require("step")) }) else {
             throw ServiceError.notFound
@@ -101,12 +126,12 @@ struct ActionPlanController {
         return (loaded, goal, step)
     }
 
-    private func actionsPage(_ context: TrellisRequestContext, failed: (Goal.ID, ActionStepForm, FieldErrors)?, status: HTTPResponse.Status) async throws -> Response {
+    private func actionsPage(_ context: TrellisRequestContext, failed: Failed?, status: HTTPResponse.Status) async throws -> Response {
         let actor = try context.requireActor()
-        let loaded = try await plans.load(actor, try PlansController.planID(context))
+        let loaded = try await plans.load(actor, try PlansController.planID(context), latest: status != .ok)
         let plan = loaded.plan
         let goals = plan.goals.enumerated().map { index, goal in
-            let mine = failed?.0 == goal.id ? failed : nil
+            let mine = failed?.goal == goal.id ? failed : nil
             return GoalSteps(
                 number: index + 1, statement: goal.statement,
                 steps: goal.actionSteps.map { step in
@@ -115,21 +140,41 @@ struct ActionPlanController {
                              editPath: SiteRoute.actionStep(plan.id, goal.id, step.id).path)
                 },
                 hasSteps: !goal.actionSteps.isEmpty,
-                form: StepFormView(mine?.1 ?? ActionStepForm(), errors: mine?.2 ?? FieldErrors(), prefix: "g\(index + 1)",
-                                   action: SiteRoute.goal(plan.id, goal.id).path + "/steps", submit: "Add step"))
+                form: StepFormView(mine?.form ?? ActionStepForm(), errors: mine?.errors ?? FieldErrors(), prefix: "g\(index + 1)",
+                                   action: SiteRoute.goal(plan.id, goal.id).path + "/steps", submit: "Add step", version: loaded.version,
+                                   isOpen: mine != nil))
         }
-        let view = ActionsView(header: PlanHeader(loaded, current: .actions), goals: goals, hasGoals: !goals.isEmpty, canEdit: loaded.canEdit,
+        let failedForm = goals.first { $0.form.isOpen }?.form
+        let summary = ErrorSummary(notice: failed?.notice, noticeHref: failedForm.map { "#\($0.what.id)" }, goals.flatMap { $0.form.summaryItems() })
+        let view = ActionsView(header: PlanHeader(loaded, current: .actions), errorSummary: summary, goals: goals, hasGoals: !goals.isEmpty,
+                               canEdit: loaded.canEdit, ownerName: loaded.owner.displayName,
                                goalsPath: SiteRoute.planSection(plan.id, "goals").path, nextPath: SiteRoute.planSection(plan.id, "evidence").path)
-        return renderer.render("plan_actions", title: "Action plan", content: view, context: context, status: status, section: .plans)
+        return renderer.render("plan_actions", title: ErrorSummary.title("Action plan", summary), content: view, context: context,
+                               status: status, section: .plans)
     }
 
     private func stepPage(_ loaded: PlanService.Loaded, _ goal: Goal, _ step: ActionStep, form: ActionStepForm, errors: FieldErrors,
-                          context: TrellisRequestContext, status: HTTPResponse.Status) -> Response {
+                          notice: String? = nil, context: TrellisRequestContext, status: HTTPResponse.Status) throws -> Response {
+        try PlansController.requireEditable(loaded)
         let path = SiteRoute.actionStep(loaded.plan.id, goal.id, step.id).path
-        let view = StepPage(header: PlanHeader(loaded, current: .actions), goalNumber: loaded.plan.number(of: goal.id) ?? 0,
-                            form: StepFormView(form, errors: errors, prefix: "step", action: path, submit: "Save step"),
-                            deletePath: path + "/delete", backPath: SiteRoute.planSection(loaded.plan.id, "actions").path)
-        return renderer.render("plan_step", title: "Action step", content: view, context: context, status: status, section: .plans)
+        let formView = StepFormView(form, errors: errors, prefix: "step", action: path, submit: "Save step", version: loaded.version)
+        let summary = ErrorSummary(notice: notice, formView.summaryItems())
+        let view = StepPage(header: PlanHeader(loaded, current: .actions), errorSummary: summary, goalNumber: loaded.plan.number(of: goal.id) ?? 0,
+                            form: formView, removePath: path + "/remove", backPath: SiteRoute.planSection(loaded.plan.id, "actions").path)
+        return renderer.render("plan_step", title: ErrorSummary.title("Action step", summary), content: view, context: context,
+                               status: status, section: .plans)
+    }
+
+    private func removalPage(_ loaded: PlanService.Loaded, _ goal: Goal, _ step: ActionStep, notice: String?, context: TrellisRequestContext,
+                             status: HTTPResponse.Status) throws -> Response {
+        try PlansController.requireEditable(loaded)
+        let number = loaded.plan.number(of: goal.id) ?? 0
+        let path = SiteRoute.actionStep(loaded.plan.id, goal.id, step.id).path
+        let view = RemovalView(loaded, current: .actions, question: "Remove this step from goal \(number): \(RemovalView.quote(step.what))?",
+                               consequence: "The step leaves the action plan.", action: path + "/delete", removeLabel: "Remove step",
+                               keepPath: path, notice: notice)
+        return renderer.render("plan_remove", title: ErrorSummary.title("Remove this step?", view.errorSummary), content: view,
+                               context: context, status: status, section: .plans)
     }
 
     static func stepForm(_ form: FormData) -> ActionStepForm {
@@ -141,39 +186,5 @@ struct ActionPlanController {
         step.resources = form["resources"]
         step.estimatedHours = form["estimated_hours"]
         return step
-    }
-}
-
-/// The action step form; `prefix` keeps ids unique when one page holds a form per goal.
-struct StepFormView {
-    struct StatusOption {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-    let action: String
-    let submit: String
-    let prefix: String
-    let what: FieldView
-    let dueDate: FieldView
-    let statuses: [StatusOption]
-    let statusError: String?
-    let supportNeeded: FieldView
-    let resources: FieldView
-    let estimatedHours: FieldView
-
-    init(_ form: ActionStepForm, errors: FieldErrors, prefix: String, action: String, submit: String) {
-        self.action = action
-        self.submit = submit
-        self.prefix = prefix
-        what = FieldView(name: "what", label: "What you will do", type: "textarea", value: form.what, errors: errors, idPrefix: prefix)
-        dueDate = FieldView(name: "due_date", label: "By when (optional)", type: "date", value: form.dueDate, errors: errors, required: false, idPrefix: prefix)
-        statuses = ActionStep.Status.allCases.map { StatusOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.status) }
-        statusError = errors["status"]
-        supportNeeded = FieldView(name: "support_needed", label: "Support needed (optional)", value: form.supportNeeded, errors: errors,
-                                  hint: "E.g. a coach to model a lesson, release time.", required: false, idPrefix: prefix)
-        resources = FieldView(name: "resources", label: "Resources (optional)", value: form.resources, errors: errors, required: false, idPrefix: prefix)
-        estimatedHours = FieldView(name: "estimated_hours", label: "Estimated hours (optional)", value: form.estimatedHours, errors: errors,
-                                   required: false, idPrefix: prefix)
     }
 }

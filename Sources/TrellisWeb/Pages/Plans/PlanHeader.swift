@@ -59,6 +59,16 @@ struct PlanHeader {
     let stepCount: Int
     let isReadOnly: Bool
     let readOnlyReason: String?
+    /// Where the person is and the pages on either side: the one-line step bar a phone shows instead of every step.
+    let currentStep: Step?
+    let previousStep: Neighbour?
+    let nextStep: Neighbour?
+
+    /// A page beside the current one in the guided order (the overview comes first).
+    struct Neighbour {
+        let href: String
+        let label: String
+    }
 
     init(_ loaded: PlanService.Loaded, current: Section?) {
         let plan = loaded.plan
@@ -78,5 +88,11 @@ struct PlanHeader {
         readOnlyReason = loaded.canEdit ? nil
             : loaded.isOwner ? "This plan is \(plan.status.label.lowercased()); it can no longer be changed."
             : "\(loaded.owner.displayName) shared this plan with you. You can read it; only they can change it."
+        let position = current?.rawValue ?? 0
+        currentStep = position > 0 ? steps[position - 1] : nil
+        let order = [Neighbour(href: overviewPath, label: "Overview")]
+            + Section.allCases.map { Neighbour(href: SiteRoute.planSection(plan.id, $0.pathSuffix).path, label: "Step \($0.rawValue): \($0.label)") }
+        previousStep = position > 0 ? order[position - 1] : nil
+        nextStep = position + 1 < order.count ? order[position + 1] : nil
     }
 }

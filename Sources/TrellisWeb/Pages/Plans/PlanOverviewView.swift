@@ -120,7 +120,9 @@ struct PlanOverviewView {
         evidenceCount = Self.count(plan.evidence.count, "piece of evidence", "pieces of evidence")
         var audience = plan.sharing.coachIDs.compactMap { coachNames[$0].map { "\($0) (coach)" } }
         if plan.sharing.isSharedWithSchoolLeaders { audience.append("school leaders") }
-        sharedWith = audience.isEmpty ? "Only you" : "You and " + audience.joined(separator: ", ")
+        // Said to the owner, or about them to a coach or leader reading it.
+        let owner = loaded.isOwner ? "You" : loaded.owner.displayName
+        sharedWith = audience.isEmpty ? (loaded.isOwner ? "Only you" : owner) : "\(owner) and " + audience.joined(separator: ", ")
         sharingPath = SiteRoute.planSection(plan.id, "sharing").path
         checkInPath = SiteRoute.planSection(plan.id, "check-ins").path
         goalsPath = SiteRoute.planSection(plan.id, "goals").path

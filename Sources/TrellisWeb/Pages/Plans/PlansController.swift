@@ -134,6 +134,19 @@ struct PlansController {
     static func planID(_ context: TrellisRequestContext) throws -> GrowthPlan.ID {
         GrowthPlan.ID(try context.parameters.require("plan"))
     }
+
+    /// The plan version a form was made from (its hidden `version`); nil when the form carries none.
+    static func version(_ form: FormData) -> Int? {
+        Int(form["version"])
+    }
+
+    /// Pages that only lead to a change (e.g. "Remove this goal?") are for the owner of a plan that can still change.
+    static func requireEditable(_ loaded: PlanService.Loaded) throws {
+        guard loaded.isOwner else { throw ServiceError.forbidden }
+        guard loaded.canEdit else {
+            throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")
+        }
+    }
 }
 
 typealias PlanStoreSummary = PlanService.Summary

@@ -1,92 +1,8 @@
 import TrellisCore
 import TrellisServices
 
-/// The evidence page: what has been collected, and the form to add a file, a link or a note.
-struct EvidenceView {
-    struct Item {
-        let caption: String
-        let date: String
-        let kind: String
-        let fileName: String?
-        let downloadPath: String?
-        let size: String?
-        let link: String?
-        let note: String?
-        let tags: String?
-        let deletePath: String
-    }
-
-    struct Choice {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
-
-    let header: PlanHeader
-    let items: [Item]
-    let hasItems: Bool
-    let canEdit: Bool
-    let action: String
-    let kinds: [Choice]
-    let caption: FieldView
-    let date: FieldView
-    let link: FieldView
-    let note: FieldView
-    let fileError: String?
-    let kindError: String?
-    let goals: [Choice]
-    let standards: [Choice]
-    let hasStandards: Bool
-    let maximum: String
-    let nextPath: String
-
-    init(_ loaded: PlanService.Loaded, form: EvidenceForm, errors: FieldErrors, standards index: [String: Standard], today: CalendarDate, maximumBytes: Int) {
-        let plan = loaded.plan
-        header = PlanHeader(loaded, current: .evidence)
-        items = plan.evidence.sorted { $0.date > $1.date }.map { evidence in
-            let goals = evidence.goalIDs.compactMap { plan.number(of: $0).map { "Goal \($0)" } }
-            let codes = evidence.standardIdentifiers.compactMap { index[$0]?.code }
-            var file: EvidenceFile?, link: String?, note: String?
-            switch evidence.content {
-            case .file(let f): file = f
-            case .link(let url): link = url.absoluteString
-            case .note(let text): note = text
-            }
-            return Item(caption: evidence.caption, date: evidence.date.longForm, kind: evidence.kind.label, fileName: file?.originalFilename,
-                        downloadPath: file.map { _ in SiteRoute.evidenceFile(plan.id, evidence.id).path },
-                        size: file.map { EvidenceView.size($0.byteCount) }, link: link, note: note,
-                        tags: (goals + codes).joined(separator: " · ").nonEmpty,
-                        deletePath: SiteRoute.planSection(plan.id, "evidence").path + "/\(evidence.id)/delete")
-        }
-        hasItems = !items.isEmpty
-        canEdit = loaded.canEdit
-        action = SiteRoute.planSection(plan.id, "evidence").path
-        kinds = Evidence.Kind.allCases.map { Choice(id: "kind-\($0.rawValue)", value: $0.rawValue, label: $0.label, checked: $0.rawValue == form.kind) }
-        caption = FieldView(name: "caption", label: "Caption", value: form.caption, errors: errors, hint: "What this shows, in a few words.")
-        date = FieldView(name: "date", label: "Date (optional)", type: "date", value: form.date.isEmpty ? today.iso : form.date, errors: errors, required: false)
-        link = FieldView(name: "link", label: "Link (for a link)", type: "url", value: form.link, errors: errors, required: false)
-        note = FieldView(name: "note", label: "Note (for a note)", type: "textarea", value: form.note, errors: errors, required: false)
-        fileError = errors["file"]
-        kindError = errors["kind"]
-        goals = plan.goals.enumerated().map { Choice(id: "evidence-goal-\($0)", value: $1.id.rawValue, label: "Goal \($0 + 1): \($1.statement)",
-                                                      checked: form.goalIDs.contains($1.id.rawValue)) }
-        let aligned = plan.goals.flatMap(\.alignedStandardIdentifiers)
-        var seen: Set<String> = []
-        standards = aligned.filter { seen.insert($0).inserted }.enumerated().compactMap { number, id in
-            index[id].map { Choice(id: "evidence-standard-\(number)", value: id, label: "\($0.code) \($0.title)", checked: form.standardIdentifiers.contains(id)) }
-        }
-        hasStandards = !standards.isEmpty
-        maximum = EvidenceView.size(maximumBytes)
-        nextPath = SiteRoute.planSection(plan.id, "check-ins").path
-    }
-
-    static func size(_ bytes: Int) -> String {
-        bytes >= 1_048_576 ? "\(Int((Double(bytes) / 1_048_576).rounded())) MB" : bytes >= 1024 ? "\(bytes / 1024) KB" : "\(bytes) bytes"
-    }
-}
-
 /// The check-in form: a date, progress on each goal on the four-step scale, and three short questions.
+/// Someone the plan is shared with reads when its owner last checked in, said about the owner, and no form.
 struct CheckInView {
     struct GoalScale {
         let number: Int
@@ -106,8 +22,10 @@ struct CheckInView {
     }
 
     let header: PlanHeader
+    let errorSummary: ErrorSummary?
     let canEdit: Bool
     let action: String
+    let version: Int
     let date: FieldView
     let goals: [GoalScale]
     let hasGoals: Bool
@@ -115,12 +33,14 @@ struct CheckInView {
     let whatsNext: FieldView
     let obstacles: FieldView
     let lastCheckIn: String
+    let overviewPath: String
 
-    init(_ loaded: PlanService.Loaded, form: CheckInForm, errors: FieldErrors, today: CalendarDate) {
+    init(_ loaded: PlanService.Loaded, form: CheckInForm, errors: FieldErrors, notice: String? = nil, today: CalendarDate) {
         let plan = loaded.plan
         header = PlanHeader(loaded, current: .checkIns)
         canEdit = loaded.canEdit
         action = SiteRoute.planSection(plan.id, "check-ins").path
+        version = loaded.version
         date = FieldView(name: "date", label: "Date", type: "date", value: form.date, errors: errors)
         goals = plan.goals.enumerated().map { index, goal in
             let chosen = form.progress[goal.id.rawValue] ?? ""
@@ -137,15 +57,24 @@ struct CheckInView {
         whatsNext = FieldView(name: "whats_next", label: "What is next?", type: "textarea", value: form.whatsNext, errors: errors, required: false)
         obstacles = FieldView(name: "obstacles", label: "What gets in the way?", type: "textarea", value: form.obstacles, errors: errors,
                               hint: "Your coach can help with this.", required: false)
-        if let days = plan.daysSinceLastCheckIn(today: today) {
-            lastCheckIn = days == 0 ? "You last checked in today." : "You last checked in \(days) day\(days == 1 ? "" : "s") ago."
-        } else {
-            lastCheckIn = "This is your first check-in."
-        }
+        lastCheckIn = Self.lastCheckIn(plan.daysSinceLastCheckIn(today: today), who: loaded.isOwner ? nil : loaded.owner.displayName)
+        overviewPath = SiteRoute.plan(plan.id).path
+        errorSummary = ErrorSummary(notice: notice, noticeHref: "#field-date",
+                                    [ErrorSummary.field(date)]
+                                        + goals.map { ErrorSummary.field(id: $0.levels[0].id, $0.error) }
+                                        + [ErrorSummary.field(whatHappened), ErrorSummary.field(whatsNext), ErrorSummary.field(obstacles)])
+    }
+
+    /// When the last check-in was, said to the owner ("You last checked in…") or about them to a reader.
+    static func lastCheckIn(_ days: Int?, who owner: String?) -> String {
+        let subject = owner ?? "You"
+        guard let days else { return owner.map { "\($0) has not checked in yet." } ?? "This is your first check-in." }
+        return days == 0 ? "\(subject) last checked in today." : "\(subject) last checked in \(days) day\(days == 1 ? "" : "s") ago."
     }
 }
 
 /// The reflection: per goal, what changed for students and in practice and the evidence that shows it; then next steps.
+/// Readers see what is written, under questions asked about the owner rather than to them.
 struct ReflectionView {
     struct GoalPart {
         let number: Int
@@ -153,25 +82,42 @@ struct ReflectionView {
         let studentChange: FieldView
         let practiceChange: FieldView
         let evidence: FieldView
+        let written: [Answer]
+        let hasWritten: Bool
+    }
+
+    struct Answer {
+        let question: String
+        let text: String
     }
 
     let header: PlanHeader
+    let errorSummary: ErrorSummary?
     let canEdit: Bool
+    let ownerName: String
     let action: String
+    let version: Int
     let goals: [GoalPart]
     let hasGoals: Bool
     let nextSteps: FieldView
+    let writtenNextSteps: String?
     let overviewPath: String
 
-    init(_ loaded: PlanService.Loaded, form: ReflectionForm, errors: FieldErrors) {
+    init(_ loaded: PlanService.Loaded, form: ReflectionForm, errors: FieldErrors, notice: String? = nil) {
         let plan = loaded.plan
         header = PlanHeader(loaded, current: .reflection)
         canEdit = loaded.canEdit
+        ownerName = loaded.owner.displayName
         action = SiteRoute.planSection(plan.id, "reflection").path
+        version = loaded.version
         goals = plan.goals.enumerated().map { index, goal in
             let part = form.goals[goal.id.rawValue] ?? ReflectionForm.GoalPart()
             let id = goal.id.rawValue
             let prefix = "goal-\(index + 1)"
+            let saved = plan.reflection.reflection(on: goal.id)
+            let written = [("What changed for students", saved?.studentChange ?? ""), ("What changed in practice", saved?.practiceChange ?? ""),
+                           ("Evidence that shows it", saved?.evidenceThatShowsIt ?? "")]
+                .filter { !$0.1.isEmpty }.map { Answer(question: $0.0, text: $0.1) }
             return GoalPart(
                 number: index + 1, statement: goal.statement,
                 studentChange: FieldView(name: "student_change_\(id)", label: "What changed for your students?", type: "textarea",
@@ -179,11 +125,15 @@ struct ReflectionView {
                 practiceChange: FieldView(name: "practice_change_\(id)", label: "What changed in your practice?", type: "textarea",
                                           value: part.practiceChange, errors: errors, required: false, idPrefix: prefix),
                 evidence: FieldView(name: "evidence_\(id)", label: "Which evidence shows it?", type: "textarea",
-                                    value: part.evidenceThatShowsIt, errors: errors, required: false, idPrefix: prefix))
+                                    value: part.evidenceThatShowsIt, errors: errors, required: false, idPrefix: prefix),
+                written: written, hasWritten: !written.isEmpty)
         }
         hasGoals = !goals.isEmpty
         nextSteps = FieldView(name: "next_steps", label: "Your next steps", type: "textarea", value: form.nextSteps, errors: errors,
                               hint: "What you will carry into next year.", required: false)
+        writtenNextSteps = plan.reflection.nextSteps.nonEmpty
         overviewPath = SiteRoute.plan(plan.id).path
+        let fields = goals.flatMap { [$0.studentChange, $0.practiceChange, $0.evidence] } + [nextSteps]
+        errorSummary = ErrorSummary(notice: notice, noticeHref: fields.first.map { "#\($0.id)" }, fields.map(ErrorSummary.field))
     }
 }

@@ -14,6 +14,7 @@ struct RecordsController {
         router.get("/plans/:plan/evidence", use: evidencePage)
         router.post("/plans/:plan/evidence", use: addEvidence)
         router.get("/plans/:plan/evidence/:evidence/file", use: download)
+        router.get("/plans/:plan/evidence/:evidence/remove", use: confirmEvidenceRemoval)
         router.post("/plans/:plan/evidence/:evidence/delete", use: deleteEvidence)
         router.get("/plans/:plan/check-ins", use: checkInPage)
         router.post("/plans/:plan/check-ins", use: addCheckIn)
@@ -23,13 +24,18 @@ struct RecordsController {
 
     // MARK: Evidence
 
+    /// `?add=link` (or `file`, `note`) chooses which kind of evidence the form adds: each kind shows only its own fields.
     func evidencePage(_ request: Request, context: TrellisRequestContext) async throws -> Response {
-        try await renderEvidence(context, form: EvidenceForm(), errors: FieldErrors(), status: .ok)
+        var form = EvidenceForm()
+        if let kind = request.uri.queryParameters.get("add"), Evidence.Kind(rawValue: kind) != nil { form.kind = kind }
+        return try await renderEvidence(context, form: form, errors: FieldErrors(), status: .ok)
     }
 
     func addEvidence(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let planID = try PlansController.planID(context)
+        // Who may add evidence is decided before the file is read: a refused upload is neither read nor stored.
+        try await plans.requireEditable(actor, planID)
         let multipart = try await MultipartForm.from(request, context: context)
         var form = EvidenceForm()
         form.kind = multipart["kind"]
@@ -39,12 +45,15 @@ struct RecordsController {
         form.note = multipart["note"]
         form.goalIDs = multipart.all("goals")
         form.standardIdentifiers = multipart.all("standards")
+        form.version = Int(multipart["version"])
         let file = multipart.files["file"].flatMap { $0.data.isEmpty ? nil : UploadedFile(filename: $0.filename, data: $0.data) }
         do {
             try await plans.addEvidence(actor, planID, form, file: file)
             return Flash.redirect(to: .planSection(planID, "evidence"), Flash(message: "The evidence is added."), secure: secure)
         } catch let errors as FieldErrors {
             return try await renderEvidence(context, form: form, errors: errors, status: .unprocessableContent)
+        } catch ServiceError.conflict(let message) {
+            return try await renderEvidence(context, form: form, errors: FieldErrors(), notice: message, status: .conflict)
         }
     }
 
@@ -61,19 +70,45 @@ struct RecordsController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    func confirmEvidenceRemoval(_ request: Request, context: TrellisRequestContext) async throws -> Response {
+        try await evidenceRemovalPage(context, notice: nil, status: .ok)
+    }
+
     func deleteEvidence(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let planID = try PlansController.planID(context)
-        try await plans.deleteEvidence(actor, planID, evidenceID: .init(try context.parameters.require("evidence")))
+        let version = PlansController.version(try await FormData.from(request))
+        do {
+            try await plans.deleteEvidence(actor, planID, evidenceID: .init(try context.parameters.require("evidence")), expecting: version)
+        } catch ServiceError.conflict(let message) {
+            return try await evidenceRemovalPage(context, notice: message, status: .conflict)
+        }
         return Flash.redirect(to: .planSection(planID, "evidence"), Flash(message: "The evidence is removed."), secure: secure)
     }
 
-    private func renderEvidence(_ context: TrellisRequestContext, form: EvidenceForm, errors: FieldErrors, status: HTTPResponse.Status) async throws -> Response {
+    private func evidenceRemovalPage(_ context: TrellisRequestContext, notice: String?, status: HTTPResponse.Status) async throws -> Response {
         let actor = try context.requireActor()
-        let loaded = try await plans.load(actor, try PlansController.planID(context))
-        let index = try await standards.index(actor)
-        let view = EvidenceView(loaded, form: form, errors: errors, standards: index, today: plans.today, maximumBytes: plans.maximumUploadBytes)
-        return renderer.render("plan_evidence", title: "Evidence", content: view, context: context, status: status, section: .plans)
+        let loaded = try await plans.load(actor, try PlansController.planID(context), latest: status != .ok)
+        let id = Evidence.ID(try context.parameters.require("evidence"))
+        guard let evidence = loaded.plan.evidence.first(where: { $0.id == id }) else { throw ServiceError.notFound }
+        try PlansController.requireEditable(loaded)
+        let path = SiteRoute.planSection(loaded.plan.id, "evidence").path
+        let view = RemovalView(loaded, current: .evidence, question: "Remove the evidence \(RemovalView.quote(evidence.caption))?",
+                               consequence: "It leaves the plan, and the goals and standards it showed lose it.",
+                               action: path + "/\(evidence.id)/delete", removeLabel: "Remove evidence", keepPath: path, notice: notice)
+        return renderer.render("plan_remove", title: ErrorSummary.title("Remove evidence?", view.errorSummary), content: view,
+                               context: context, status: status, section: .plans)
+    }
+
+    private func renderEvidence(_ context: TrellisRequestContext, form: EvidenceForm, errors: FieldErrors, notice: String? = nil,
+                                status: HTTPResponse.Status) async throws -> Response {
+        let actor = try context.requireActor()
+        let loaded = try await plans.load(actor, try PlansController.planID(context), latest: status != .ok)
+        let index = try await standards.standards(actor, shownIn: loaded.plan)
+        let view = EvidenceView(loaded, form: form, errors: errors, notice: notice, standards: index, today: plans.today,
+                                maximumBytes: plans.maximumUploadBytes)
+        return renderer.render("plan_evidence", title: ErrorSummary.title("Evidence", view.errorSummary), content: view, context: context,
+                               status: status, section: .plans)
     }
 
     // MARK: Check-ins
@@ -96,18 +131,22 @@ struct RecordsController {
         let loaded = try await plans.load(actor, planID)
         for goal in loaded.plan.goals { form.progress[goal.id.rawValue] = data["progress_\(goal.id)"] }
         do {
-            try await plans.checkIn(actor, planID, form)
+            try await plans.checkIn(actor, planID, form, expecting: PlansController.version(data))
             return Flash.redirect(to: .plan(planID), Flash(message: "Your check-in is saved. Keep going!"), secure: secure)
         } catch let errors as FieldErrors {
             return try await renderCheckIn(context, form: form, errors: errors, status: .unprocessableContent)
+        } catch ServiceError.conflict(let message) {
+            return try await renderCheckIn(context, form: form, errors: FieldErrors(), notice: message, status: .conflict)
         }
     }
 
-    private func renderCheckIn(_ context: TrellisRequestContext, form: CheckInForm, errors: FieldErrors, status: HTTPResponse.Status) async throws -> Response {
+    private func renderCheckIn(_ context: TrellisRequestContext, form: CheckInForm, errors: FieldErrors, notice: String? = nil,
+                               status: HTTPResponse.Status) async throws -> Response {
         let actor = try context.requireActor()
-        let loaded = try await plans.load(actor, try PlansController.planID(context))
-        let view = CheckInView(loaded, form: form, errors: errors, today: plans.today)
-        return renderer.render("plan_check_in", title: "Check in", content: view, context: context, status: status, section: .plans)
+        let loaded = try await plans.load(actor, try PlansController.planID(context), latest: status != .ok)
+        let view = CheckInView(loaded, form: form, errors: errors, notice: notice, today: plans.today)
+        return renderer.render("plan_check_in", title: ErrorSummary.title("Check in", view.errorSummary), content: view, context: context,
+                               status: status, section: .plans)
     }
 
     // MARK: Reflection
@@ -133,16 +172,20 @@ struct RecordsController {
             form.goals[goal.id.rawValue] = part
         }
         do {
-            try await plans.reflect(actor, planID, form)
+            try await plans.reflect(actor, planID, form, expecting: PlansController.version(data))
             return Flash.redirect(to: .planSection(planID, "reflection"), Flash(message: "Your reflection is saved."), secure: secure)
         } catch let errors as FieldErrors {
             return renderReflection(loaded, form: form, errors: errors, context: context, status: .unprocessableContent)
+        } catch ServiceError.conflict(let message) {
+            let latest = try await plans.load(actor, planID, latest: true)
+            return renderReflection(latest, form: form, errors: FieldErrors(), notice: message, context: context, status: .conflict)
         }
     }
 
-    private func renderReflection(_ loaded: PlanService.Loaded, form: ReflectionForm, errors: FieldErrors, context: TrellisRequestContext,
-                                  status: HTTPResponse.Status) -> Response {
-        let view = ReflectionView(loaded, form: form, errors: errors)
-        return renderer.render("plan_reflection", title: "Reflection", content: view, context: context, status: status, section: .plans)
+    private func renderReflection(_ loaded: PlanService.Loaded, form: ReflectionForm, errors: FieldErrors, notice: String? = nil,
+                                  context: TrellisRequestContext, status: HTTPResponse.Status) -> Response {
+        let view = ReflectionView(loaded, form: form, errors: errors, notice: notice)
+        return renderer.render("plan_reflection", title: ErrorSummary.title("Reflection", view.errorSummary), content: view, context: context,
+                               status: status, section: .plans)
     }
 }

@@ -33,6 +33,9 @@ struct FrameworkPagesController {
         let editable: Bool
         let addPath: String
         let add: StandardFormView
+        /// For admins: no role aligns goals to this framework yet, so nobody can use it until one is chosen.
+        let appliesToNoRole: Bool
+        let rolesPath = SiteRoute.frameworkRoles.path
     }
 
     struct EditView {
@@ -135,16 +138,19 @@ struct FrameworkPagesController {
         let editable = !definition.framework.isBuiltIn && Policy.can(actor, .update, .frameworks(actor.organizationID))
         let nodes = StandardNode.tree(definition, editable: editable)
         let searched = !query.trimmingWhitespace().isEmpty
+        let curates = Policy.can(actor, .update, .frameworks(actor.organizationID))
+        let assignments = curates ? try await standards.roleAssignments(actor) : [:]
+        let appliesToNoRole = curates && !assignments.values.contains { $0.contains(definition.framework.identifier) }
         let matches = searched ? try await standards.search(actor, in: identifier, for: query) : []
         let view = FrameworkView(
             title: definition.framework.title, creator: definition.framework.creator, description: definition.framework.description,
             identifier: definition.framework.identifier, isBuiltIn: definition.framework.isBuiltIn, query: query, searched: searched,
             matches: matches.map { FrameworkView.Match(code: $0.code, title: $0.title, description: $0.description == $0.title ? nil : $0.description,
                                                        isRetired: $0.isRetired, anchor: StandardNode($0, frameworkIdentifier: identifier, editable: false).domID) },
-            resultSummary: matches.count == 1 ? "1 standard matches" : "\(matches.count) standards match", nodes: nodes, hasStandards: !definition.standards.isEmpty,
+            resultSummary: "\(Plural.count(matches.count, "standard")) \(matches.count == 1 ? "matches" : "match")", nodes: nodes, hasStandards: !definition.standards.isEmpty,
             searchPath: SiteRoute.framework(identifier).path, exportPath: SiteRoute.frameworkExport(identifier).path,
             editable: editable, addPath: SiteRoute.frameworkStandards(identifier).path,
-            add: StandardFormView(form: add, errors: errors, parents: definition.standards))
+            add: StandardFormView(form: add, errors: errors, parents: definition.standards), appliesToNoRole: appliesToNoRole)
         return renderer.render("framework", title: definition.framework.title, content: view, context: context, status: status, section: .standards)
     }
 

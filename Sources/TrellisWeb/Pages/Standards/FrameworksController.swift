@@ -50,10 +50,13 @@ struct FrameworksController {
                                       status: .unprocessableContent)
         }
         do {
-            let (definition, outcome) = try await standards.importCASE(actor, data: file.data, address: context.peerAddress)
-            let message = "\(definition.framework.title) is imported: \(outcome.added) standards added, \(outcome.updated) updated, "
-                + "\(outcome.unchanged) unchanged" + (outcome.retired > 0 ? ", \(outcome.retired) no longer in the file marked retired." : ".")
-            return Flash.redirect(to: .framework(definition.framework.identifier), Flash(message: message), secure: secure)
+            let result = try await standards.importCASE(actor, data: file.data, address: context.peerAddress)
+            var message = "\(result.definition.framework.title) is imported: \(result.summary)."
+            for note in result.tolerated { message += " \(note.prefix(1).uppercased() + note.dropFirst())." }
+            if result.roles.isEmpty {
+                message += " It applies to no role yet, so nobody can align a goal to it: choose the roles below."
+            }
+            return Flash.redirect(to: .framework(result.definition.framework.identifier), Flash(message: message), secure: secure)
         } catch let errors as FieldErrors {
             return try await listPage(context, importError: "\(file.filename) was not imported. \(errors["file"] ?? "")",
                                       typed: ("", ""), errors: FieldErrors(), status: .unprocessableContent)

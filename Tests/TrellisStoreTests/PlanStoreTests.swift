@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+import TrellisCore
+@testable import TrellisStore
+
+@Suite struct PlanStoreTests {
+    func newPlan(_ districts: TestDistricts) -> GrowthPlan {
+        GrowthPlan(id: .init(UUID().uuidString), organizationID: districts.north.organization.id,
+                   ownerID: districts.north.educator.id, schoolYear: SchoolYear(startingIn: 2026))
+    }
+
+    @Test func aPlanAndWhoItIsSharedWithAreWrittenTogetherOrNotAtAll() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            let plans = OrganizationScope(database, organizationID: districts.north.organization.id).plans
+            var plan = newPlan(districts)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            try await plans.create(plan, at: now)
+            // run: a save whose sharing rows cannot be written (a coach who does not exist)
+            plan.goals = [Goal(id: .init("goal-1"), statement: "Read aloud daily")]
+            plan.sharing = PlanSharing(coachIDs: [.init("nobody")], isSharedWithSchoolLeaders: false)
+            await #expect(throws: (any Error).self) { try await plans.save(plan, expecting: 1, at: now) }
+            // check: the document was not changed either
+            let stored = try #require(try await plans.find(plan.id, latest: true))
+            #expect(stored.version == 1)
+            #expect(stored.plan.goals.isEmpty)
+            // and a save that can be written changes both
+            plan.sharing = PlanSharing(coachIDs: [districts.north.coach.id], isSharedWithSchoolLeaders: false)
+            #expect(try await plans.save(plan, expecting: 1, at: now) == 2)
+            #expect(try await plans.plans(sharedWithCoach: districts.north.coach.id).map(\.id) == [plan.id])
+        }
+    }
+
+    @Test func parallelSharingSavesLeaveTheListAndThePlanAgreeing() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            let plans = OrganizationScope(database, organizationID: districts.north.organization.id).plans
+            let plan = newPlan(districts)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            try await plans.create(plan, at: now)
+            let coach = districts.north.coach.id
+            // run: many saves at once, alternately sharing and unsharing, each from the version it read
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for round in 0..<12 {
+                    group.addTask {
+                        for _ in 0..<20 {
+                            guard let current = try await plans.find(plan.id, latest: true) else { return }
+                            var changed = current.plan
+                            changed.sharing = PlanSharing(coachIDs: round % 2 == 0 ? [coach] : [], isSharedWithSchoolLeaders: false)
+                            do {
+                                _ = try await plans.save(changed, expecting: current.version, at: now)
+                                return
+                            } catch is PlanStore.Conflict {
+                                continue
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // check: the coach's list says what the plan says
+            let stored = try #require(try await plans.find(plan.id, latest: true))
+            let listed = try await plans.plans(sharedWithCoach: coach).contains { $0.id == plan.id }
+            #expect(listed == stored.plan.sharing.coachIDs.contains(coach))
+        }
+    }
+
+    @Test func theCacheOfDecodedPlansLetsTheOldestGoFirst() {
+        // setup
+        let cache = PlanCache(capacity: 3)
+        let stored = PlanStore.Stored(plan: GrowthPlan(id: .init("p"), organizationID: .init("o"), ownerID: .init("x"),
+                                                       schoolYear: SchoolYear(startingIn: 2026)),
+                                      version: 1, updatedAt: Date())
+        // run
+        for key in ["a", "b", "c", "d", "e"] { cache.put(key, stored) }
+        cache.put("c", stored)
+        // check: only the two oldest went, and putting a kept plan again does not make room
+        #expect(cache.count == 3)
+        #expect(!cache.contains("a") && !cache.contains("b"))
+        #expect(cache.contains("c") && cache.contains("d") && cache.contains("e"))
+    }
+}
