@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "TrellisCore"),
@@ -38,7 +39,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TrellisDocuments", dependencies: ["TrellisCore"]),
+        // Debian's cairo + pango (libpango1.0-dev, libcairo2-dev): the PDFs' text layout.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .target(
+            name: "TrellisDocuments",
+            dependencies: ["TrellisCore", "CPangoCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .executableTarget(
+            name: "trellis-doc-bench",
+            dependencies: ["TrellisDocuments"],
+            path: "Benchmarks/DocumentBench"
+        ),
         .target(
             name: "TrellisServices",
             dependencies: [
@@ -78,7 +93,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"]),
-        .testTarget(name: "TrellisDocumentsTests", dependencies: ["TrellisDocuments"]),
+        .testTarget(
+            name: "TrellisDocumentsTests",
+            dependencies: ["TrellisDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "TrellisStoreTests", dependencies: ["TrellisStore", "TestSupport"]),
         .testTarget(name: "TrellisServicesTests", dependencies: ["TrellisServices", "TestSupport"]),
         .testTarget(

@@ -36,7 +36,8 @@ struct ImportCommand: AsyncParsableCommand {
 }
 
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export data from a district.", subcommands: [Standards.self])
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export data from a district.",
+                                                    subcommands: [Standards.self, VerificationForms.self, ClockHours.self])
 
     struct Standards: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a standards framework as CASE JSON to standard output.")

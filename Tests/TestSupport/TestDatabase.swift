@@ -19,10 +19,11 @@ public enum TestDatabase {
         let database: Database
         var cleanup: () async -> Void
         if let url = postgresURL {
-            // Tests run in parallel: few connections each keeps the server within its connection limit.
+            // Tests run in parallel: few connections each keeps the server within its connection limit. Connections open
+            // only when needed; two per event loop let a test read from outside a transaction it holds open.
             let admin = try await Database.open(.postgres(url: url), maxConnections: 1, logger: logger)
             try await admin.withSQL { try await $0.raw("CREATE SCHEMA \(unsafeRaw: name)").run() }
-            database = try await Database.open(.postgres(url: url), maxConnections: 2, searchPath: [name], logger: logger)
+            database = try await Database.open(.postgres(url: url), maxConnections: 4, searchPath: [name], logger: logger)
             cleanup = {
                 await database.close()
                 _ = try? await admin.withSQL { try await $0.raw("DROP SCHEMA \(unsafeRaw: name) CASCADE").run() }

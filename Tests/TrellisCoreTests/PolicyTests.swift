@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TrellisCore
 
@@ -109,7 +110,63 @@ import TrellisCore
         Row(name: "teacher reads audit log", actor: teacher, action: .read, resource: .auditLog(north), expected: false),
         Row(name: "admin edits audit log", actor: admin, action: .update, resource: .auditLog(north), expected: false),
         Row(name: "other district's admin reads audit log", actor: otherDistrictAdmin, action: .read, resource: .auditLog(north), expected: false),
+        // Reviews: the reviewer sees the submitted snapshot while asked and after signing, acts only while asked.
+        Row(name: "reviewer reads an open request", actor: principal, action: .read, resource: review(reviewer: "principal", .open), expected: true),
+        Row(name: "reviewer signs an open request", actor: principal, action: .update, resource: review(reviewer: "principal", .open), expected: true),
+        Row(name: "reviewer reads a signed request", actor: principal, action: .read, resource: review(reviewer: "principal", .signed), expected: true),
+        Row(name: "reviewer acts on a signed request", actor: principal, action: .update, resource: review(reviewer: "principal", .signed), expected: false),
+        Row(name: "reviewer reads a withdrawn request", actor: principal, action: .read, resource: review(reviewer: "principal", .withdrawn), expected: false),
+        Row(name: "reviewer acts on a returned request", actor: principal, action: .update, resource: review(reviewer: "principal", .returned), expected: false),
+        Row(name: "owner reads the reviewer's comments", actor: teacher, action: .read, resource: review(reviewer: "principal", .returned), expected: true),
+        Row(name: "owner signs own plan", actor: teacher, action: .update, resource: review(reviewer: "principal", .open), expected: false),
+        Row(name: "owner named as own reviewer signs", actor: teacher, action: .update, resource: review(reviewer: "teacher", .open), expected: false),
+        Row(name: "coach reads a request they were not asked", actor: coach, action: .read, resource: review(reviewer: "principal", .open), expected: false),
+        Row(name: "admin reads a review", actor: admin, action: .read, resource: review(reviewer: "principal", .signed), expected: false),
+        Row(name: "other district's reviewer with that id", actor: actor("principal", [.leader], org: south), action: .update,
+            resource: review(reviewer: "principal", .open), expected: false),
+        // Verification and clock hours: the district's records; people read their own.
+        Row(name: "admin verifies", actor: admin, action: .update, resource: .verifications(north), expected: true),
+        Row(name: "admin reads the queue", actor: admin, action: .read, resource: .verifications(north), expected: true),
+        Row(name: "principal verifies", actor: principal, action: .update, resource: .verifications(north), expected: false),
+        Row(name: "teacher reads the queue", actor: teacher, action: .read, resource: .verifications(north), expected: false),
+        Row(name: "other district's admin verifies here", actor: otherDistrictAdmin, action: .update, resource: .verifications(north), expected: false),
+        Row(name: "teacher reads own ledger", actor: teacher, action: .read, resource: hours("teacher"), expected: true),
+        Row(name: "teacher adds own certificate", actor: teacher, action: .update, resource: hours("teacher"), expected: true),
+        Row(name: "teacher records own clock hours", actor: teacher, action: .create, resource: hours("teacher"), expected: false),
+        Row(name: "teacher reads a colleague's ledger", actor: teacher, action: .read, resource: hours("other"), expected: false),
+        Row(name: "principal reads a teacher's ledger", actor: principal, action: .read, resource: hours("teacher"), expected: false),
+        Row(name: "coach reads a teacher's ledger", actor: coach, action: .read, resource: hours("teacher"), expected: false),
+        Row(name: "admin records a teacher's clock hours", actor: admin, action: .create, resource: hours("teacher"), expected: true),
+        Row(name: "admin reads a teacher's ledger", actor: admin, action: .read, resource: hours("teacher"), expected: true),
+        // Notifications are one's own.
+        Row(name: "teacher reads own notifications", actor: teacher, action: .read, resource: .notifications(organizationID: north, personID: .init("teacher")), expected: true),
+        Row(name: "admin reads a teacher's notifications", actor: admin, action: .read, resource: .notifications(organizationID: north, personID: .init("teacher")), expected: false),
     ]
+
+    static func review(reviewer: String?, _ state: ReviewRequest.State, owner: String = "teacher") -> Resource {
+        .review(ReviewAccess(organizationID: north, ownerID: .init(owner), reviewerID: reviewer.map { .init($0) }, state: state))
+    }
+
+    static func hours(_ person: String) -> Resource { .clockHours(organizationID: north, personID: .init(person)) }
+
+    @Test func anOutsideReviewerActsOnlyThroughAnOpenUnexpiredLink() {
+        // setup
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let outside = ReviewAccess(organizationID: Self.north, ownerID: .init("teacher"), reviewerID: nil, state: .open)
+        let later = now.addingTimeInterval(60), earlier = now.addingTimeInterval(-60)
+        // run + check
+        #expect(Policy.outsideReviewerMay(.update, outside, linkExpiresAt: later, now: now))
+        #expect(Policy.outsideReviewerMay(.read, outside, linkExpiresAt: later, now: now))
+        #expect(!Policy.outsideReviewerMay(.update, outside, linkExpiresAt: earlier, now: now), "expired")
+        #expect(!Policy.outsideReviewerMay(.read, outside, linkExpiresAt: nil, now: now), "no link")
+        var signed = outside
+        signed.state = .signed
+        #expect(!Policy.outsideReviewerMay(.read, signed, linkExpiresAt: later, now: now), "used")
+        var member = outside
+        member.reviewerID = .init("principal")
+        #expect(!Policy.outsideReviewerMay(.read, member, linkExpiresAt: later, now: now), "a member signs in instead")
+        #expect(!Policy.outsideReviewerMay(.create, outside, linkExpiresAt: later, now: now))
+    }
 
     @Test(arguments: table)
     func decides(_ row: Row) {
@@ -122,7 +179,9 @@ import TrellisCore
     @Test func nothingCrossesDistrictsForAnyActionOrRole() {
         // setup: an actor holding every role in the south district
         let everything = Self.actor("all", Set(Role.allCases), org: Self.south)
-        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), .frameworks(Self.north), .plans(Self.north), .settings(Self.north), Self.plan(owner: "all", coaches: ["all"], leaders: true), Self.teacherRecord, Self.adminRecord]
+        let northResources: [Resource] = [.schools(Self.north), .people(Self.north), .auditLog(Self.north), .frameworks(Self.north), .plans(Self.north), .settings(Self.north), Self.plan(owner: "all", coaches: ["all"], leaders: true), Self.teacherRecord, Self.adminRecord,
+                                        Self.review(reviewer: "all", .open), .verifications(Self.north), Self.hours("all"),
+                                        .notifications(organizationID: Self.north, personID: .init("all"))]
         // run + check
         for resource in northResources {
             for action in Action.allCases {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who is asking: the signed-in person as the policy sees them.
 public struct Actor: Sendable, Hashable {
     public var personID: Person.ID
@@ -52,12 +54,22 @@ public enum Resource: Sendable, Hashable {
     case plans(Organization.ID)
     /// The district's settings, such as when its school year starts.
     case settings(Organization.ID)
+    /// One request to review a plan: the submitted snapshot, the reviewer's comments and decision.
+    case review(ReviewAccess)
+    /// The district's verification of signed plans for clock hours, and its exports for HR.
+    case verifications(Organization.ID)
+    /// One person's clock-hour ledger and certificates, with the renewal progress made from them.
+    case clockHours(organizationID: Organization.ID, personID: Person.ID)
+    /// One person's in-app notifications.
+    case notifications(organizationID: Organization.ID, personID: Person.ID)
 
     public var organizationID: Organization.ID {
         switch self {
-        case .schools(let id), .people(let id), .auditLog(let id), .frameworks(let id), .plans(let id), .settings(let id): id
+        case .schools(let id), .people(let id), .auditLog(let id), .frameworks(let id), .plans(let id), .settings(let id),
+             .verifications(let id): id
         case .plan(let access): access.organizationID
-        case .person(let id, _, _): id
+        case .review(let access): access.organizationID
+        case .person(let id, _, _), .clockHours(let id, _), .notifications(let id, _): id
         }
     }
 
@@ -100,6 +112,21 @@ public enum Policy {
             case .create, .changeRoles, .resetPassword, .deactivate:
                 return false
             }
+        case .review(let review):
+            return canReview(actor, action, review)
+        case .verifications:
+            // Verification is the district's record for salary and certificates: admins only.
+            return isAdmin && (action == .read || action == .create || action == .update)
+        case .clockHours(_, let personID):
+            // People read their own ledger and add their certificates; admins keep everyone's (they record other learning).
+            let isSelf = personID == actor.personID
+            switch action {
+            case .read, .update: return isSelf || isAdmin
+            case .create: return isAdmin
+            case .changeRoles, .resetPassword, .deactivate: return false
+            }
+        case .notifications(_, let personID):
+            return personID == actor.personID && (action == .read || action == .update)
         case .person(_, let personID, let schoolID):
             let isSelf = personID == actor.personID
             switch action {
@@ -115,6 +142,50 @@ public enum Policy {
                 return false
             }
         }
+    }
+}
+
+extension Policy {
+    /// A reviewer with an account sees the submitted snapshot only while asked and after signing, and acts on it
+    /// (comments, return, signature) only while the request is open. The owner reads what the reviewer wrote.
+    /// Nobody reviews their own plan; admins see verification records, not reviews.
+    static func canReview(_ actor: Actor, _ action: Action, _ review: ReviewAccess) -> Bool {
+        let isReviewer = review.reviewerID == actor.personID && review.ownerID != actor.personID
+        switch action {
+        case .read:
+            return review.ownerID == actor.personID || (isReviewer && (review.state == .open || review.state == .signed))
+        case .update:
+            return isReviewer && review.state == .open
+        case .create, .changeRoles, .resetPassword, .deactivate:
+            return false
+        }
+    }
+
+    /// Someone outside Trellis, holding the single-use link of a review request (its token already matched):
+    /// they read and act only while the request is open and the link has not expired.
+    public static func outsideReviewerMay(_ action: Action, _ review: ReviewAccess, linkExpiresAt: Date?, now: Date) -> Bool {
+        guard review.reviewerID == nil, review.state == .open, let linkExpiresAt, now < linkExpiresAt else { return false }
+        return action == .read || action == .update
+    }
+}
+
+/// What the policy needs to know about a review request.
+public struct ReviewAccess: Sendable, Hashable {
+    public var organizationID: Organization.ID
+    public var ownerID: Person.ID
+    /// The reviewer's account; nil for a reviewer outside Trellis.
+    public var reviewerID: Person.ID?
+    public var state: ReviewRequest.State
+
+    public init(organizationID: Organization.ID, ownerID: Person.ID, reviewerID: Person.ID?, state: ReviewRequest.State) {
+        self.organizationID = organizationID
+        self.ownerID = ownerID
+        self.reviewerID = reviewerID
+        self.state = state
+    }
+
+    public init(_ request: ReviewRequest, ownerID: Person.ID) {
+        self.init(organizationID: request.organizationID, ownerID: ownerID, reviewerID: request.reviewer.personID, state: request.state)
     }
 }
 

@@ -25,6 +25,16 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case frameworkRolesChanged = "framework_roles_changed"
         case planStatusChanged = "plan_status_changed"
         case settingsChanged = "settings_changed"
+        case reviewRequested = "review_requested"
+        case reviewWithdrawn = "review_withdrawn"
+        case planReturned = "plan_returned"
+        case planSigned = "plan_signed"
+        case planVerified = "plan_verified"
+        case verificationRefused = "verification_refused"
+        case clockHoursRecorded = "clock_hours_recorded"
+        case certificateChanged = "certificate_changed"
+        case renewalRulesChanged = "renewal_rules_changed"
+        case plansArchived = "plans_archived"
 
         public var label: String {
             switch self {
@@ -48,6 +58,16 @@ public struct AuditEvent: Sendable, Hashable, Codable {
             case .frameworkRolesChanged: "Frameworks per role changed"
             case .planStatusChanged: "Growth plan status changed"
             case .settingsChanged: "District settings changed"
+            case .reviewRequested: "Review requested"
+            case .reviewWithdrawn: "Review request withdrawn"
+            case .planReturned: "Plan returned for changes"
+            case .planSigned: "Plan signed"
+            case .planVerified: "Clock hours verified"
+            case .verificationRefused: "Verification refused"
+            case .clockHoursRecorded: "Clock hours recorded"
+            case .certificateChanged: "Certificate changed"
+            case .renewalRulesChanged: "Renewal rules changed"
+            case .plansArchived: "Plans archived"
             }
         }
     }

@@ -27,11 +27,16 @@ public struct Goal: Sendable, Hashable, Codable, Identifiable {
     public var alignedStandardIdentifiers: [String]
     /// The action plan for this goal, in the educator's order.
     public var actionSteps: [ActionStep]
+    /// The renewal focus areas the goal speaks to (e.g. equity-based practice for a goal aligned
+    /// to the CCDEI standards). Optional so plans stored before goals had tags decode unchanged,
+    /// and so an untagged goal encodes without the key: a signed snapshot's JSON stays the same.
+    public var focusCategories: [FocusCategory]?
 
     public init(
         id: ID, statement: String, studentOutcome: String = "", teacherAction: String = "",
         measure: String = "", baseline: String = "", target: String = "", targetDate: CalendarDate? = nil,
-        alignedStandardIdentifiers: [String] = [], actionSteps: [ActionStep] = []
+        alignedStandardIdentifiers: [String] = [], actionSteps: [ActionStep] = [],
+        focusCategories: [FocusCategory]? = nil
     ) {
         self.id = id
         self.statement = statement
@@ -43,6 +48,7 @@ public struct Goal: Sendable, Hashable, Codable, Identifiable {
         self.targetDate = targetDate
         self.alignedStandardIdentifiers = alignedStandardIdentifiers
         self.actionSteps = actionSteps
+        self.focusCategories = focusCategories
     }
 
     /// Whether the educator has written anything as the goal statement.

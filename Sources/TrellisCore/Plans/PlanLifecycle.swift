@@ -76,7 +76,10 @@ public enum PlanTransitionDecision: Sendable, Hashable {
 /// - active → in_review ("Ask for review"): everything "start" requires (the plan was editable
 ///   while active), plus a written reflection on every goal, at least one piece of evidence
 ///   tagged to every goal (the PGP asks for evidence of growth), and a named reviewer.
+/// - returned → in_review ("Ask for review again"): the same as active → in_review.
 /// - in_review → returned: a note saying what to change, so the educator is not left guessing.
+/// - signed → returned ("Refuse verification"): a reason, which the educator sees.
+/// - in_review → active (withdrawing a request nobody acted on) and signed → active (a correction, reviewed again).
 /// - in_review → signed, signed → verified, verified → archived, returned → active: nothing
 ///   beyond being in the right status; the signature and verification records themselves are
 ///   made by the services that perform these moves.
@@ -85,10 +88,15 @@ public enum PlanLifecycle {
     public static let transitions: [PlanTransition] = [
         PlanTransition(from: .draft, to: .active, performer: .owner, actionLabel: "Start the plan"),
         PlanTransition(from: .active, to: .inReview, performer: .owner, actionLabel: "Ask for review"),
+        PlanTransition(from: .inReview, to: .active, performer: .owner, actionLabel: "Withdraw the request"),
         PlanTransition(from: .inReview, to: .signed, performer: .reviewer, actionLabel: "Sign the plan"),
         PlanTransition(from: .inReview, to: .returned, performer: .reviewer, actionLabel: "Return for changes"),
+        PlanTransition(from: .returned, to: .inReview, performer: .owner, actionLabel: "Ask for review again"),
         PlanTransition(from: .returned, to: .active, performer: .owner, actionLabel: "Resume work on the plan"),
         PlanTransition(from: .signed, to: .verified, performer: .districtAdmin, actionLabel: "Verify clock hours"),
+        PlanTransition(from: .signed, to: .returned, performer: .districtAdmin, actionLabel: "Refuse verification"),
+        // A correction after signing: the signed submission is kept as it was, and the new one is reviewed again.
+        PlanTransition(from: .signed, to: .active, performer: .owner, actionLabel: "Correct the plan"),
         PlanTransition(from: .verified, to: .archived, performer: .districtAdmin, actionLabel: "Archive the plan"),
     ]
 
@@ -114,10 +122,12 @@ public enum PlanLifecycle {
         switch (plan.status, target) {
         case (.draft, .active):
             reasons = readinessToStart(plan)
-        case (.active, .inReview):
+        case (.active, .inReview), (.returned, .inReview):
             reasons = readinessToStart(plan) + readinessForReview(plan, context: context)
         case (.inReview, .returned):
             if !context.hasReturnNote { reasons.append("Write a note saying what to change before returning the plan.") }
+        case (.signed, .returned):
+            if !context.hasReturnNote { reasons.append("Write the reason the hours can't be verified, so the educator knows what to correct.") }
         default:
             break
         }

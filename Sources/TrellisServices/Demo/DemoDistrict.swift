@@ -107,5 +107,52 @@ public struct DemoDistrict: Sendable {
         for plan in [plans.thriving(owner: hong, coach: zoe), quiet, plans.draft(owner: aiyana), plans.coaching(owner: zoe)] {
             try await scope.plans.create(plan, at: now)
         }
+        try await createReviews(plans, scope: scope, at: now)
+    }
+
+    /// Certificates for everyone, last year's finished plans, and reviews under way this year.
+    private func createReviews(_ plans: DemoPlans, scope: OrganizationScope, at now: Date) async throws {
+        var people: [String: Person] = [:]
+        for person in Self.featured {
+            if let found = try await scope.people.find(email: EmailAddress(person.email)!) { people[person.email] = found }
+        }
+        func person(_ name: String) -> Person? { people["\(name)@cascade.example"] }
+        guard let hong = person("hong.nguyen"), let marcus = person("marcus.whitfield"), let diego = person("diego.ramirez"),
+              let kwame = person("kwame.mensah"), let siobhan = person("siobhan.oconnell") else { return }
+        let reviews = DemoReviews(plans: plans, scope: scope, ids: env.ids, now: now)
+        let numbers = ["priya.raman": ("3104527", CertificateType.administrator), "marcus.whitfield": ("2950318", .administrator),
+                       "zoe.angstrom": ("4127765", .professionalTeacher), "hong.nguyen": ("5128843", .professionalTeacher),
+                       "diego.ramirez": ("4866201", .professionalTeacher), "aiyana.whitehorse": ("6230457", .residencyTeacher),
+                       "siobhan.oconnell": ("2788114", .administrator), "kwame.mensah": ("3901276", .professionalTeacher)]
+        guard let priya = person("priya.raman") else { return }
+        for (index, entry) in numbers.sorted(by: { $0.key < $1.key }).enumerated() {
+            guard let holder = person(entry.key) else { continue }
+            try await reviews.certify(holder.id, number: entry.value.0, type: entry.value.1, expiresIn: 1 + index % 4)
+            try await reviews.recordLearning(for: holder.id, by: priya.id, seed: index)
+        }
+        let lastYear = plans.year.previous
+        // Last year's plans: Hồng's signed by her principal and verified (25 hours); Diego's signed, waiting for the district.
+        let hongsLastYear = reviews.complete(owner: hong.id, year: lastYear, status: .verified,
+                                             statement: "My students will write complete explanations in science, because I will model one each week.",
+                                             standards: ["wa-t-3"])
+        if let signature = try await reviews.submit(hongsLastYear, to: .member(personID: marcus.id, name: marcus.displayName, certificateNumber: "2950318"),
+                                                    signedBy: (marcus.displayName, "2950318"), outcome: .signed) {
+            try await reviews.verify(hongsLastYear, signature, by: priya.id, district: Self.name)
+        }
+        try await reviews.submit(reviews.complete(owner: diego.id, year: lastYear, status: .signed,
+                                                  statement: "Students will use lab notebooks to record evidence in every investigation.",
+                                                  standards: ["wa-t-4"]),
+                                 to: .member(personID: siobhan.id, name: siobhan.displayName, certificateNumber: "2788114"),
+                                 signedBy: (siobhan.displayName, "2788114"), outcome: .signed)
+        // This year: Marcus's own plan with a reviewer outside Trellis; Kwame's returned with comments.
+        try await reviews.submit(reviews.complete(owner: marcus.id, year: plans.year, status: .inReview,
+                                                  statement: "I will give every teacher two rounds of non-evaluative feedback on student discourse this year.",
+                                                  standards: ["wa-p-5"]),
+                                 to: .outside(name: "Dana Okafor", email: EmailAddress("dana.okafor@esd-north.example")!, certificateNumber: "3377120"))
+        let returned = reviews.complete(owner: kwame.id, year: plans.year, status: .returned,
+                                        statement: "I will co-plan with each teacher I coach once a month.", standards: ["iste-c-3a"])
+        try await reviews.submit(returned, to: .member(personID: marcus.id, name: marcus.displayName, certificateNumber: "2950318"),
+                                 outcome: .returned, note: "Say how you will know co-planning changed what teachers do.",
+                                 comments: [ReviewComment(goalID: returned.goals[0].id, text: "Add a measure: what will you look for in the lessons?")])
     }
 }

@@ -129,6 +129,10 @@ public struct PlanService: Sendable {
         guard loaded.isOwner, PlanLifecycle.transition(from: loaded.plan.status, to: target)?.performer == .owner else {
             throw ServiceError.forbidden
         }
+        // Submitting and withdrawing also write a review request: `ReviewService` does both, never a bare status change.
+        guard target != .inReview, loaded.plan.status != .inReview else {
+            throw ServiceError.conflict("Ask for review, or withdraw a request, from the plan's review page.")
+        }
         if case .refused(let reasons) = PlanLifecycle.check(loaded.plan, movingTo: target) {
             throw PlanNotReady(reasons: reasons)
         }

@@ -64,12 +64,17 @@ public struct StandardsService: Sendable {
     /// are answered from memory; only a district's own are read, in one query.
     public func standards(_ actor: Actor, identifiers: Set<String>) async throws -> [String: Standard] {
         try require(actor, .read)
+        return try await Self.standards(in: env.scope(actor), identifiers: identifiers)
+    }
+
+    /// The lookup itself, for callers that have decided access another way (a reviewer's link).
+    static func standards(in scope: OrganizationScope, identifiers: Set<String>) async throws -> [String: Standard] {
         var found: [String: Standard] = [:]
         var others: Set<String> = []
         for identifier in identifiers {
             if let standard = BuiltInFrameworks.standardsByIdentifier[identifier] { found[identifier] = standard } else { others.insert(identifier) }
         }
-        for standard in try await env.scope(actor).frameworks.standards(identifiers: others) where found[standard.identifier] == nil {
+        for standard in try await scope.frameworks.standards(identifiers: others) where found[standard.identifier] == nil {
             found[standard.identifier] = standard
         }
         return found

@@ -4,7 +4,7 @@ import Foundation
 extension SHA256 {
     /// The SHA-256 digest of `data` as 64 lowercase hex digits, the form keys and file names are stored in.
     /// Written out by hand: `String(format:)` per byte was a visible share of every signed-in request.
-    static func hex(of data: some DataProtocol) -> String {
+    public static func hex(of data: some DataProtocol) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)

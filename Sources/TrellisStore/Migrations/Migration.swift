@@ -23,5 +23,7 @@ public enum Migrations {
         AddGuidingQuestions(),
         IndexPeopleBySchool(),
         IndexAuditEventsForFilters(),
+        CreateReviews(),
+        CreateClockHours(),
     ]
 }

@@ -158,6 +158,15 @@ public struct PersonStore: Sendable {
         return Dictionary(rows.map { (Person.ID($0.id), $0.displayName) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The people with these ids, by name; ids of another district are simply not found.
+    public func find(ids: Set<Person.ID>) async throws -> [Person] {
+        let rows = try await executor.all(over: ids.sorted().map(\.rawValue), as: Row.self) { chunk in """
+            SELECT \(Self.columns) FROM people WHERE organization_id = \(bind: organizationID.rawValue) AND id IN (\(binds: chunk))
+            """ }
+        let roles = try await roles(of: rows.map(\.id))
+        return rows.map { person(from: $0, roles: roles[$0.id] ?? []) }.sorted { ($0.displayName, $0.id) < ($1.displayName, $1.id) }
+    }
+
     /// Everyone active who holds `role`, by name, e.g. the coaches a plan can be shared with.
     public func active(with role: Role) async throws -> [Person] {
         let rows = try await executor.all("""

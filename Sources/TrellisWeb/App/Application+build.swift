@@ -54,7 +54,9 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
         .add(middleware: ErrorPageMiddleware(renderer: renderer, maximumUploadBytes: config.maximumUploadBytes))
     AuthController(renderer: renderer, accounts: accounts, secure: secure).register(on: pages)
 
+    let notifications = NotificationService(environment)
     let signedIn = pages.group().add(middleware: RequireSignInMiddleware())
+        .add(middleware: NotificationCountMiddleware(notifications: notifications))
     HomeController(renderer: renderer, home: HomeService(environment)).register(on: signedIn)
     AccountController(renderer: renderer, accounts: accounts, secure: secure).register(on: signedIn)
     SchoolsController(renderer: renderer, schools: schools, secure: secure).register(on: signedIn)
@@ -62,6 +64,7 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
         .register(on: signedIn)
     AuditController(renderer: renderer, audit: AuditService(environment)).register(on: signedIn)
     let settings = DistrictSettingsService(environment)
+    DistrictController(renderer: renderer).register(on: signedIn)
     SettingsController(renderer: renderer, settings: settings, secure: secure).register(on: signedIn)
     GuidingQuestionsController(renderer: renderer, settings: settings, secure: secure).register(on: signedIn)
     let standards = StandardsService(environment)
@@ -72,5 +75,17 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     AlignmentController(renderer: renderer, plans: plans, standards: standards, secure: secure).register(on: signedIn)
     ActionPlanController(renderer: renderer, plans: plans, secure: secure).register(on: signedIn)
     RecordsController(renderer: renderer, plans: plans, standards: standards, secure: secure).register(on: signedIn)
+    let reviews = ReviewService(environment, vault: EvidenceVault(dataDirectory: config.dataDirectory))
+    PlanReviewController(renderer: renderer, plans: plans, reviews: reviews, baseURL: config.baseURL, secure: secure).register(on: signedIn)
+    let reviewer = ReviewerController(renderer: renderer, reviews: reviews, names: plans, secure: secure)
+    reviewer.registerForMembers(on: signedIn)
+    // An outside reviewer has no account: their link is the key, and the form token still guards every action.
+    reviewer.registerForLinks(on: pages)
+    NotificationsController(renderer: renderer, notifications: notifications, secure: secure).register(on: signedIn)
+    VerificationController(renderer: renderer, verification: VerificationService(environment), secure: secure).register(on: signedIn)
+    let clockHours = ClockHourService(environment)
+    ClockHoursController(renderer: renderer, clockHours: clockHours, secure: secure).register(on: signedIn)
+    RenewalRulesController(renderer: renderer, clockHours: clockHours, secure: secure).register(on: signedIn)
+    DocumentsController(renderer: renderer, documents: DocumentService(environment)).register(on: signedIn)
     return router
 }

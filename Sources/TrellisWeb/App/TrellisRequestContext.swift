@@ -13,6 +13,8 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
     public var csrfToken: String = ""
     /// A message from the previous request, shown once.
     var flash: Flash?
+    /// The signed-in person's unread notifications, for the navigation; set by `NotificationCountMiddleware`.
+    var unreadNotifications: Int?
     /// The network address of the connection (the proxy's, unless the proxy is trusted).
     public var peerAddress: String
 

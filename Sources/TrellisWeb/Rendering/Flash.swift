@@ -8,6 +8,8 @@ struct Flash: Codable, Sendable, Hashable {
     var message: String
     var link: String? = nil
     var linkExpires: String? = nil
+    /// What to do with the link, when not the usual "works once, until …" (e.g. to whom to send it).
+    var linkNote: String? = nil
 
     static let cookieName = "trellis_flash"
 

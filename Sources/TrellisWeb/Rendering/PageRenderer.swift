@@ -79,7 +79,7 @@ struct Page<Content> {
 
 /// Which part of the navigation a page belongs to, so the link can say `aria-current="page"`.
 enum NavSection: String, Sendable {
-    case home, account, schools, people, audit, standards, plans, settings
+    case home, account, schools, people, audit, standards, plans, settings, notifications, reviews, verification, clockHours, exports, district
 }
 
 /// The layout's data: who is signed in, the navigation they may use, the form token and any flash message.
@@ -88,12 +88,16 @@ struct Layout: Hashable {
         let label: String
         let href: String
         let current: Bool
+        /// How many unread notifications, shown beside "Notifications"; nil for none and for every other link.
+        var unread: String? = nil
     }
 
     let csrfToken: String
     let personName: String?
     let nav: [NavItem]
     let flash: Flash?
+    /// The unread count again, for the phone's folded menu; nil for none.
+    let unread: String?
     let signOutPath = SiteRoute.signOut.path
     let stylesheet = SiteRoute.stylesheet.path
 
@@ -101,27 +105,29 @@ struct Layout: Hashable {
         csrfToken = context.csrfToken
         personName = context.identity?.displayName
         self.flash = flash
+        let unread = context.unreadNotifications.flatMap { $0 > 0 ? String($0) : nil }
+        self.unread = unread
         guard let actor = context.actor else {
             nav = []
             return
         }
-        var items: [(String, SiteRoute, NavSection)] = [("Home", .home, .home), ("Growth plans", .plans, .plans)]
-        if Policy.can(actor, .read, .people(actor.organizationID)) {
-            items.append(("People", .people, .people))
-        }
-        if Policy.can(actor, .create, .schools(actor.organizationID)) {
-            items.append(("Schools", .schools, .schools))
-        }
-        if Policy.can(actor, .read, .frameworks(actor.organizationID)) {
-            items.append(("Standards", .frameworks, .standards))
+        var items: [(String, SiteRoute, NavSection)] = [("Home", .home, .home), ("Growth plans", .plans, .plans),
+                                                        ("Notifications", .notifications, .notifications), ("Clock hours", .clockHours(nil), .clockHours)]
+        // A district admin's own pages sit behind one "District" link, so the header stays one line on a laptop.
+        let districtSections: Set<NavSection> = [.district, .people, .schools, .standards, .audit, .settings, .exports]
+        if Policy.can(actor, .read, .verifications(actor.organizationID)) {
+            items.append(("Verification", .verification, .verification))
         }
         if Policy.can(actor, .read, .auditLog(actor.organizationID)) {
-            items.append(("Audit log", .auditLog, .audit))
-        }
-        if Policy.can(actor, .update, .settings(actor.organizationID)) {
-            items.append(("Settings", .settings, .settings))
+            items.append(("District", .district, .district))
+        } else if Policy.can(actor, .read, .frameworks(actor.organizationID)) {
+            items.append(("Standards", .frameworks, .standards))
         }
         items.append(("Password", .changePassword, .account))
-        nav = items.map { NavItem(label: $0.0, href: $0.1.path, current: $0.2 == section) }
+        let isAdmin = items.contains { $0.2 == .district }
+        nav = items.map { item in
+            let current = item.2 == section || (isAdmin && item.2 == .district && section.map(districtSections.contains) == true)
+            return NavItem(label: item.0, href: item.1.path, current: current, unread: item.2 == .notifications ? unread : nil)
+        }
     }
 }

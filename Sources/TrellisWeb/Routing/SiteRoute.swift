@@ -32,6 +32,46 @@ public enum SiteRoute: Sendable, Hashable {
     case goal(GrowthPlan.ID, Goal.ID)
     case actionStep(GrowthPlan.ID, Goal.ID, ActionStep.ID)
     case evidenceFile(GrowthPlan.ID, Evidence.ID)
+    /// The owner's "Review and signature" page, and withdrawing an open request from it.
+    case planReview(GrowthPlan.ID)
+    case planReviewWithdrawal(GrowthPlan.ID)
+    /// Requests waiting for the signed-in reviewer, one of them, and what the reviewer does on it: "comments", "return", "sign".
+    case reviews
+    case review(ReviewRequest.ID)
+    case reviewAction(ReviewRequest.ID, String)
+    case reviewEvidenceFile(ReviewRequest.ID, Evidence.ID)
+    /// The same for a reviewer outside Trellis, through their single-use link; the token is the only key.
+    case reviewLink(token: String)
+    case reviewLinkAction(token: String, String)
+    case reviewLinkEvidenceFile(token: String, Evidence.ID)
+    /// Where an outside reviewer lands after deciding, when their link no longer opens anything.
+    case reviewLinkDone
+    case notifications
+    case notificationOpening(PersonNotification.ID)
+    case notificationsRead
+    /// The district's queue of signed plans, one plan's verification, and deciding on it: "verify", "refuse".
+    case verification
+    case verificationPlan(GrowthPlan.ID)
+    case verificationAction(GrowthPlan.ID, String)
+    case verificationArchive
+    /// A person's certificates and clock hours: the signed-in person's own (nil), or anyone's for an admin.
+    case clockHours(Person.ID?)
+    /// Adding a certificate (nil) or changing one, and removing one, on the same person's pages.
+    case certificate(Person.ID?, Certificate.ID?)
+    case certificateRemoval(Person.ID?, Certificate.ID)
+    /// Renewal rules per certificate type, and what a verified growth plan earns.
+    case renewalRules
+    case renewalRuleSet(CertificateType)
+    case renewalRuleSetReset(CertificateType)
+    /// The printable plan, and the verification form of a verified plan, as PDF downloads.
+    case planPDF(GrowthPlan.ID)
+    case verificationFormPDF(GrowthPlan.ID)
+    /// The admin's exports for HR: the page, the ZIP of verification forms and the clock-hour CSV (GET forms).
+    case exports
+    /// A district admin's pages, in one list.
+    case district
+    case exportVerificationForms
+    case exportClockHours
     case stylesheet
 
     public var path: String {
@@ -65,6 +105,35 @@ public enum SiteRoute: Sendable, Hashable {
         case .goal(let plan, let goal): "/plans/\(plan)/goals/\(goal)"
         case .actionStep(let plan, let goal, let step): "/plans/\(plan)/goals/\(goal)/steps/\(step)"
         case .evidenceFile(let plan, let evidence): "/plans/\(plan)/evidence/\(evidence)/file"
+        case .planReview(let id): "/plans/\(id)/review"
+        case .planReviewWithdrawal(let id): "/plans/\(id)/review/withdraw"
+        case .reviews: "/reviews"
+        case .review(let id): "/reviews/\(id)"
+        case .reviewAction(let id, let action): "/reviews/\(id)/\(action)"
+        case .reviewEvidenceFile(let id, let evidence): "/reviews/\(id)/evidence/\(evidence)/file"
+        case .reviewLink(let token): "/review/\(Self.segment(token))"
+        case .reviewLinkAction(let token, let action): "/review/\(Self.segment(token))/\(action)"
+        case .reviewLinkEvidenceFile(let token, let evidence): "/review/\(Self.segment(token))/evidence/\(evidence)/file"
+        case .reviewLinkDone: "/review-done"
+        case .notifications: "/notifications"
+        case .notificationOpening(let id): "/notifications/\(id)/open"
+        case .notificationsRead: "/notifications/read"
+        case .verification: "/verification"
+        case .verificationPlan(let id): "/verification/\(id)"
+        case .verificationAction(let id, let action): "/verification/\(id)/\(action)"
+        case .verificationArchive: "/verification/archive"
+        case .clockHours(let person): person.map { "/admin/people/\($0)/clock-hours" } ?? "/clock-hours"
+        case .certificate(let person, let id): SiteRoute.clockHours(person).path + "/certificates" + (id.map { "/\($0)" } ?? "")
+        case .certificateRemoval(let person, let id): SiteRoute.clockHours(person).path + "/certificates/\(id)/remove"
+        case .renewalRules: "/admin/settings/renewal"
+        case .renewalRuleSet(let type): "/admin/settings/renewal/\(type.rawValue)"
+        case .renewalRuleSetReset(let type): "/admin/settings/renewal/\(type.rawValue)/reset"
+        case .planPDF(let id): "/plans/\(id)/plan.pdf"
+        case .verificationFormPDF(let id): "/plans/\(id)/verification-form.pdf"
+        case .exports: "/admin/exports"
+        case .district: "/admin"
+        case .exportVerificationForms: "/admin/exports/verification-forms.zip"
+        case .exportClockHours: "/admin/exports/clock-hours.csv"
         case .stylesheet: "/static/trellis.css"
         }
     }

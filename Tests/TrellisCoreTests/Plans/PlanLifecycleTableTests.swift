@@ -37,7 +37,7 @@ import TrellisCore
         Row(.active, .archived, ["A plan can't go from active to archived."]),
         // From in review.
         Row(.inReview, .draft, ["A plan can't go from in review to draft."]),
-        Row(.inReview, .active, ["A plan can't go from in review to active."]),
+        Row(.inReview, .active, allowed),
         Row(.inReview, .inReview, ["The plan is already in review."]),
         Row(.inReview, .returned, allowed),
         Row(.inReview, .signed, allowed),
@@ -46,16 +46,16 @@ import TrellisCore
         // From returned for changes.
         Row(.returned, .draft, ["A plan can't go from returned for changes to draft."]),
         Row(.returned, .active, allowed),
-        Row(.returned, .inReview, ["A plan can't go from returned for changes to in review."]),
+        Row(.returned, .inReview, allowed),
         Row(.returned, .returned, ["The plan has already been returned for changes."]),
         Row(.returned, .signed, ["A plan can't go from returned for changes to signed."]),
         Row(.returned, .verified, ["A plan can't go from returned for changes to verified."]),
         Row(.returned, .archived, ["A plan can't go from returned for changes to archived."]),
         // From signed.
         Row(.signed, .draft, ["A plan can't go from signed to draft."]),
-        Row(.signed, .active, ["A plan can't go from signed to active."]),
+        Row(.signed, .active, allowed),
         Row(.signed, .inReview, ["A plan can't go from signed to in review."]),
-        Row(.signed, .returned, ["A plan can't go from signed to returned for changes."]),
+        Row(.signed, .returned, allowed),
         Row(.signed, .signed, ["The plan is already signed."]),
         Row(.signed, .verified, allowed),
         Row(.signed, .archived, ["A plan can't go from signed to archived."]),
@@ -107,13 +107,17 @@ import TrellisCore
         #expect(moves == [
             "draft → active: owner",
             "active → in_review: owner",
+            "in_review → active: owner",
             "in_review → signed: reviewer",
             "in_review → returned: reviewer",
+            "returned → in_review: owner",
             "returned → active: owner",
             "signed → verified: district_admin",
+            "signed → returned: district_admin",
+            "signed → active: owner",
             "verified → archived: district_admin",
         ])
-        #expect(PlanLifecycle.transitions(from: .inReview).map(\.to) == [.signed, .returned])
+        #expect(PlanLifecycle.transitions(from: .inReview).map(\.to) == [.active, .signed, .returned])
         #expect(PlanLifecycle.transitions(from: .archived).isEmpty)
         #expect(PlanLifecycle.transition(from: .active, to: .inReview)?.actionLabel == "Ask for review")
     }
@@ -139,7 +143,9 @@ import TrellisCore
         #expect(afterSigning.map(\.self) == [.signed, .verified, .archived])
         #expect(afterSigning.allSatisfy { $0.isComplete && !$0.canEdit })
         #expect(PlanStatus.allCases.filter(\.isComplete) == Array(afterSigning))
-        // No move leads from a completed plan back to an editable status.
-        #expect(PlanLifecycle.transitions.filter { $0.from.isComplete }.allSatisfy { !$0.to.canEdit })
+        // Only a signed plan goes back to work, as a new submission (a correction, or a refused verification):
+        // its signature keeps the signed snapshot. Nothing verified or archived ever becomes editable.
+        #expect(PlanLifecycle.transitions.filter { $0.from.isComplete && $0.to.canEdit }.allSatisfy { $0.from == .signed })
+        #expect(PlanLifecycle.transitions.filter { [.verified, .archived].contains($0.from) }.allSatisfy { !$0.to.canEdit })
     }
 }

@@ -36,6 +36,7 @@ struct PeopleController {
         let form: PersonFormView
         let activationPath: String
         let resetPath: String
+        let clockHoursPath: String
         let backPath = SiteRoute.people.path
     }
 
@@ -145,7 +146,8 @@ struct PeopleController {
             school: person.schoolID.flatMap { id in allSchools.first { $0.id == id }?.name } ?? "No school",
             roles: person.sortedRoles.map(\.label).joined(separator: ", "), isActive: person.isActive, isSelf: person.id == actor.personID,
             form: PersonFormView(action: SiteRoute.person(person.id).path, submitLabel: "Save changes", form: form, errors: errors, schools: allSchools),
-            activationPath: SiteRoute.personActivation(person.id).path, resetPath: SiteRoute.personPasswordReset(person.id).path)
+            activationPath: SiteRoute.personActivation(person.id).path, resetPath: SiteRoute.personPasswordReset(person.id).path,
+            clockHoursPath: SiteRoute.clockHours(person.id).path)
         return renderer.render("admin_person", title: person.displayName, content: view, context: context, status: status, section: .people)
     }
 }

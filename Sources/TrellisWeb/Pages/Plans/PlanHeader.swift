@@ -63,6 +63,9 @@ struct PlanHeader {
     let currentStep: Step?
     let previousStep: Neighbour?
     let nextStep: Neighbour?
+    /// The "Review and signature" page, after the six steps; `isReviewPage` when the person is on it.
+    let reviewPath: String
+    let isReviewPage: Bool
 
     /// A page beside the current one in the guided order (the overview comes first).
     struct Neighbour {
@@ -70,13 +73,15 @@ struct PlanHeader {
         let label: String
     }
 
-    init(_ loaded: PlanService.Loaded, current: Section?) {
+    init(_ loaded: PlanService.Loaded, current: Section?, onReviewPage: Bool = false) {
         let plan = loaded.plan
         title = loaded.isOwner ? "Your \(plan.schoolYear.label) growth plan" : "\(loaded.owner.displayName)’s \(plan.schoolYear.label) growth plan"
         status = plan.status.label
         statusClass = "status--\(plan.status.rawValue)"
         overviewPath = SiteRoute.plan(plan.id).path
-        isOverview = current == nil
+        isOverview = current == nil && !onReviewPage
+        reviewPath = SiteRoute.planReview(plan.id).path
+        isReviewPage = onReviewPage
         steps = Section.allCases.map { section in
             let done = section.isDone(plan)
             return Step(number: section.rawValue, label: section.label, href: SiteRoute.planSection(plan.id, section.pathSuffix).path,
@@ -88,10 +93,12 @@ struct PlanHeader {
         readOnlyReason = loaded.canEdit ? nil
             : loaded.isOwner ? "This plan is \(plan.status.label.lowercased()); it can no longer be changed."
             : "\(loaded.owner.displayName) shared this plan with you. You can read it; only they can change it."
-        let position = current?.rawValue ?? 0
-        currentStep = position > 0 ? steps[position - 1] : nil
+        // The review page comes after the six steps in the guided order, without being a step of its own.
+        let position = onReviewPage ? Section.allCases.count + 1 : current?.rawValue ?? 0
+        currentStep = (1...Section.allCases.count).contains(position) ? steps[position - 1] : nil
         let order = [Neighbour(href: overviewPath, label: "Overview")]
             + Section.allCases.map { Neighbour(href: SiteRoute.planSection(plan.id, $0.pathSuffix).path, label: "Step \($0.rawValue): \($0.label)") }
+            + [Neighbour(href: reviewPath, label: "Review and signature")]
         previousStep = position > 0 ? order[position - 1] : nil
         nextStep = position + 1 < order.count ? order[position + 1] : nil
     }

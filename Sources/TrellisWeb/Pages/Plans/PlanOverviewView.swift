@@ -48,6 +48,12 @@ struct PlanOverviewView {
     let checkInPath: String
     let goalsPath: String
     let isOwner: Bool
+    /// Where the plan stands on its way to a signature, and the page for it; nil while a draft.
+    let reviewSummary: String?
+    let reviewPath: String
+    /// The printable plan, for everyone who sees the plan; the verification form, for its owner once verified.
+    let planPDFPath: String
+    let verificationFormPath: String?
 
     /// Everything the overview is made from, to render it once per distinct source (`PageRenderer`).
     /// A plan's content is named by its id and version (every save makes a new version), so equality compares
@@ -127,6 +133,21 @@ struct PlanOverviewView {
         checkInPath = SiteRoute.planSection(plan.id, "check-ins").path
         goalsPath = SiteRoute.planSection(plan.id, "goals").path
         isOwner = loaded.isOwner
+        reviewSummary = Self.reviewSummary(plan.status)
+        reviewPath = SiteRoute.planReview(plan.id).path
+        planPDFPath = SiteRoute.planPDF(plan.id).path
+        verificationFormPath = loaded.isOwner && [.verified, .archived].contains(plan.status) ? SiteRoute.verificationFormPDF(plan.id).path : nil
+    }
+
+    private static func reviewSummary(_ status: PlanStatus) -> String? {
+        switch status {
+        case .draft: nil
+        case .active: "When every goal has evidence and a reflection, a certificated colleague reviews and signs the plan."
+        case .inReview: "In review: waiting for the reviewer."
+        case .returned: "Returned with the reviewer's comments: revise the plan, then ask for review again."
+        case .signed: "Signed. The district verifies the clock hours next."
+        case .verified, .archived: "Signed and verified."
+        }
     }
 
     static func count(_ number: Int, _ one: String, _ many: String) -> String {

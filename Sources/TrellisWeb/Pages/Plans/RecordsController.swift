@@ -57,17 +57,11 @@ struct RecordsController {
         }
     }
 
-    /// Always a download, never shown inline: the file comes from a person, not from Trellis.
+    /// Always a download (`EvidenceDownload`).
     func download(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let (file, data) = try await plans.evidenceFile(actor, try PlansController.planID(context), evidenceID: .init(try context.parameters.require("evidence")))
-        var headers = HTTPFields()
-        headers[.contentType] = file.mediaType
-        let ascii = String(file.originalFilename.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 }.map(Character.init))
-        let encoded = file.originalFilename.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? "evidence"
-        headers[.contentDisposition] = "attachment; filename=\"\(ascii.isEmpty ? "evidence" : ascii)\"; filename*=UTF-8''\(encoded)"
-        headers[.cacheControl] = "private, no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return EvidenceDownload.response(file, data)
     }
 
     func confirmEvidenceRemoval(_ request: Request, context: TrellisRequestContext) async throws -> Response {
