@@ -15,7 +15,9 @@ public struct PageRenderer: Sendable {
     public init(library: MustacheLibrary, registry: PrometheusCollectorRegistry, cacheBudget: Int = 32 * 1024 * 1024) {
         self.library = library
         self.cache = RenderedPageCache(budget: cacheBudget)
-        self.reused = registry.makeCounter(name: "trellis_rendered_pages_reused_total")
+        self.reused = registry.makeCounter(descriptor: MetricNameDescriptor(
+            namespace: "trellis", metricName: "rendered_pages_reused", unitName: "total",
+            helpText: "Pages answered from the rendered-page cache instead of rendered again."))
     }
 
     /// Loads the templates shipped with Trellis.
