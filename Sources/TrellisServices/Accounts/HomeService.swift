@@ -19,6 +19,10 @@ public struct HomeService: Sendable {
         public let plan: GrowthPlan?
         /// Plans others shared with this person.
         public let sharedPlans: Int
+        /// Review requests waiting for this person.
+        public let reviewsWaiting: Int
+        /// Signed plans waiting for the district's verification (admins only).
+        public let verificationsWaiting: Int?
         public let schoolYear: SchoolYear
     }
 
@@ -54,8 +58,11 @@ public struct HomeService: Sendable {
         let year = try await plans.currentSchoolYear(actor)
         let current = try await scope.plans.plans(ownedBy: actor.personID).first { $0.schoolYear == year.startYear }
         let plan = try await current.asyncMap { try await scope.plans.find($0.id)?.plan } ?? nil
+        let verifications = Policy.can(actor, .read, .verifications(actor.organizationID)) ? try await scope.verifications.waiting().count : nil
         return Summary(person: person, organization: organization, school: school, admin: admin, leader: leader, plan: plan,
-                       sharedPlans: try await plans.sharedWithMe(actor).count, schoolYear: year)
+                       sharedPlans: try await plans.sharedWithMe(actor).count,
+                       reviewsWaiting: try await scope.reviews.openCount(forReviewer: actor.personID),
+                       verificationsWaiting: verifications, schoolYear: year)
     }
 }
 

@@ -82,6 +82,15 @@ public struct ReviewStore: Sendable {
             """, as: Row.self).map { try decode($0).request }
     }
 
+    /// How many requests wait for this reviewer: what the home page says, without reading them.
+    public func openCount(forReviewer reviewer: Person.ID) async throws -> Int {
+        try await executor.scalar("""
+            SELECT COUNT(*) FROM review_requests
+            WHERE organization_id = \(bind: organizationID.rawValue) AND reviewer_id = \(bind: reviewer.rawValue)
+              AND state = \(bind: ReviewRequest.State.open.rawValue)
+            """)
+    }
+
     private func decode(_ row: Row) throws -> Stored {
         let request = try JSONDecoder().decode(ReviewRequest.self, from: Data(row.document.utf8))
         guard request.organizationID == organizationID else { throw StoreError.notFound }

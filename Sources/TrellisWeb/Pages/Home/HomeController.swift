@@ -17,6 +17,9 @@ struct HomeController {
         let plan: PlanPanel?
         let startPlan: StartPanel?
         let shared: String?
+        /// "2 plans wait for your review", linking to them.
+        let waiting: [Waiting]
+        let hasWaiting: Bool
         let plansPath = SiteRoute.plans.path
         let passwordPath = SiteRoute.changePassword.path
     }
@@ -72,8 +75,27 @@ struct HomeController {
         let people: Int
     }
 
+    struct Waiting {
+        let text: String
+        let path: String
+    }
+
     func register(on router: some RouterMethods<TrellisRequestContext>) {
         router.get("/", use: page)
+    }
+
+    /// What waits for this person to act on, besides their own plan.
+    static func waiting(_ summary: HomeService.Summary) -> [Waiting] {
+        var lines: [Waiting] = []
+        if summary.reviewsWaiting > 0 {
+            lines.append(Waiting(text: summary.reviewsWaiting == 1 ? "1 growth plan waits for your review"
+                                     : "\(summary.reviewsWaiting) growth plans wait for your review", path: SiteRoute.reviews.path))
+        }
+        if let count = summary.verificationsWaiting, count > 0 {
+            lines.append(Waiting(text: count == 1 ? "1 signed plan waits for verification" : "\(count) signed plans wait for verification",
+                                 path: SiteRoute.verification.path))
+        }
+        return lines
     }
 
     func page(_ request: Request, context: TrellisRequestContext) async throws -> Response {
@@ -85,13 +107,15 @@ struct HomeController {
                        schools: admin.schools.map { SchoolLine(name: $0.school.name, people: $0.people) },
                        recent: admin.recentEvents.map { AuditLine($0, names: admin.names) })
         }
+        let waiting = Self.waiting(summary)
         let view = HomeView(
             displayName: summary.person.displayName, districtName: summary.organization.name, schoolName: summary.school?.name,
             roles: summary.person.sortedRoles.map(\.label).joined(separator: ", "),
             admin: admin, leader: summary.leader.map { LeaderPanel(schoolName: $0.school.name, people: $0.people) },
             plan: summary.plan.map { Self.panel($0, today: today) },
             startPlan: summary.plan == nil && !actor.has(.districtAdmin) ? StartPanel(year: summary.schoolYear.label) : nil,
-            shared: summary.sharedPlans == 0 ? nil : summary.sharedPlans == 1 ? "1 plan is shared with you." : "\(summary.sharedPlans) plans are shared with you.")
+            shared: summary.sharedPlans == 0 ? nil : summary.sharedPlans == 1 ? "1 plan is shared with you." : "\(summary.sharedPlans) plans are shared with you.",
+            waiting: waiting, hasWaiting: !waiting.isEmpty)
         return renderer.render("home", title: "Home", content: view, context: context, section: .home)
     }
 
