@@ -11,23 +11,33 @@ public enum TestDatabase {
         ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Runs `body` with a new database and removes it afterwards, whatever happens.
-    public static func with<T>(_ body: (Database) async throws -> T) async throws -> T {
+    /// Runs `body` with a new database and removes it afterwards, whatever happens. On PostgreSQL the database gets
+    /// `connections` (spread over the event loops); a test that reads from outside a transaction it holds open
+    /// needs four, so that each loop has a second.
+    public static func with<T>(connections: Int = 2, _ body: (Database) async throws -> T) async throws -> T {
         var logger = Logger(label: "trellis.test")
         logger.logLevel = .warning
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let database: Database
         var cleanup: () async -> Void
         if let url = postgresURL {
-            // Tests run in parallel: few connections each keeps the server within its connection limit. Connections open
-            // only when needed; two per event loop let a test read from outside a transaction it holds open.
-            let admin = try await Database.open(.postgres(url: url), maxConnections: 1, logger: logger)
-            try await admin.withSQL { try await $0.raw("CREATE SCHEMA \(unsafeRaw: name)").run() }
-            database = try await Database.open(.postgres(url: url), maxConnections: 4, searchPath: [name], logger: logger)
+            await TestDatabaseSlots.postgres.acquire()
+            // Tests run in parallel: few connections each, and a bounded number of tests at once (`TestDatabaseSlots`),
+            // keep the server within its connection limit.
+            let admin: Database
+            do {
+                admin = try await Database.open(.postgres(url: url), maxConnections: 1, logger: logger)
+                try await admin.withSQL { try await $0.raw("CREATE SCHEMA \(unsafeRaw: name)").run() }
+                database = try await Database.open(.postgres(url: url), maxConnections: connections, searchPath: [name], logger: logger)
+            } catch {
+                await TestDatabaseSlots.postgres.release()
+                throw TestFailure(String(reflecting: error))
+            }
             cleanup = {
                 await database.close()
                 _ = try? await admin.withSQL { try await $0.raw("DROP SCHEMA \(unsafeRaw: name) CASCADE").run() }
                 await admin.close()
+                await TestDatabaseSlots.postgres.release()
             }
         } else {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)

@@ -131,7 +131,7 @@ import TrellisCore
     }
 
     @Test func aReaderDuringATransactionDoesNotKeepTheRowItIsChanging() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(connections: 4) { database in
             // setup
             let districts = try await TestDistricts.make(database)
             let organization = districts.north.organization.id

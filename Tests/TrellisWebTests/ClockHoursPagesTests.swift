@@ -43,6 +43,27 @@ import TrellisServices
         }
     }
 
+    @Test func removingACertificateAsksFirst() async throws {
+        try await withTrellis { districts, browser in
+            // setup: the teacher adds a certificate
+            _ = try await browser.signIn("teacher@north.example")
+            let added = try await browser.post("/clock-hours/certificates", [("type", "professional_teacher"), ("number", "512345"),
+                                                                           ("issued_on", "2024-07-01"), ("expires_on", "2029-06-30")])
+            #expect(added.status == .seeOther)
+            let page = try await browser.get("/clock-hours").body
+            let edit = try #require(page.range(of: "/clock-hours/certificates/[^\"/]+", options: .regularExpression).map { String(page[$0]) })
+            // run: the edit page's remove button only leads to a question
+            #expect(try await browser.get(edit).body.contains("href=\"\(edit)/remove\""))
+            let question = try await browser.get(edit + "/remove")
+            // check: asking changed nothing; removing does
+            #expect(question.status == .ok && question.body.contains("Remove the professional teacher certificate 512345?"))
+            #expect(question.body.contains("action=\"\(edit)/remove\"") && question.body.contains("Keep it"))
+            #expect(try await browser.get("/clock-hours").body.contains("512345"))
+            #expect(try await browser.post(edit + "/remove").status == .seeOther)
+            #expect(!(try await browser.get("/clock-hours").body.contains("512345")))
+        }
+    }
+
     @Test func badInputKeepsWhatWasTyped() async throws {
         try await withTrellis { districts, browser in
             // setup

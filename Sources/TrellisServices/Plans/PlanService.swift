@@ -59,7 +59,8 @@ public struct PlanService: Sendable {
         if actor.has(.coach) { shared += try await store.plans(sharedWithCoach: actor.personID) }
         if actor.has(.leader), let school = actor.schoolID { shared += try await store.plans(sharedWithLeadersOf: school) }
         var seen: Set<GrowthPlan.ID> = []
-        return shared.filter { $0.ownerID != actor.personID && seen.insert($0.id).inserted }
+        // An archived year is done with: it stays in its owner's list and on their ledger, not in everyone else's.
+        return shared.filter { $0.ownerID != actor.personID && $0.status != .archived && seen.insert($0.id).inserted }
     }
 
     /// Starts the actor's plan for the current school year; one plan per person per year, as Washington requires.

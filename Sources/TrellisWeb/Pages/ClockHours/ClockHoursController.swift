@@ -17,6 +17,7 @@ struct ClockHoursController {
             router.post(RouterPath(base + "/certificates"), use: saveCertificate)
             router.get(RouterPath(base + "/certificates/:certificate"), use: editCertificate)
             router.post(RouterPath(base + "/certificates/:certificate"), use: saveCertificate)
+            router.get(RouterPath(base + "/certificates/:certificate/remove"), use: confirmRemoval)
             router.post(RouterPath(base + "/certificates/:certificate/remove"), use: removeCertificate)
         }
         router.post("/admin/people/:id/clock-hours", use: record)
@@ -79,6 +80,28 @@ struct ClockHoursController {
             return renderForm(CertificateFormView(person: person(context), certificateID: id, form: form, errors: errors),
                               context: context, status: .unprocessableContent)
         }
+    }
+
+    /// A page that changes nothing: "Remove certificate …?", with Remove and Keep it.
+    struct ConfirmView {
+        let question: String
+        let consequence: String
+        let action: String
+        let removeLabel: String
+        let keepPath: String
+    }
+
+    func confirmRemoval(_ request: Request, context: TrellisRequestContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = Certificate.ID(try context.parameters.require("certificate"))
+        let certificate = try await clockHours.certificate(actor, of: try subject(context), id)
+        let view = ConfirmView(
+            question: "Remove the \(certificate.type.label.lowercased()) certificate \(certificate.number)?",
+            consequence: "Its renewal tracker goes with it. The clock hours on the ledger stay: they belong to the person, not the certificate.",
+            action: SiteRoute.certificateRemoval(person(context), id).path, removeLabel: "Remove the certificate",
+            keepPath: SiteRoute.certificate(person(context), id).path)
+        return renderer.render("confirm", title: "Remove a certificate?", content: view, context: context,
+                               section: person(context) == nil ? .clockHours : .people)
     }
 
     func removeCertificate(_ request: Request, context: TrellisRequestContext) async throws -> Response {
