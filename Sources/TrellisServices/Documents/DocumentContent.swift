@@ -62,7 +62,7 @@ enum PlanDocumentContent {
     }
 }
 
-/// One verified plan's verification form, filled as the district's ZIP of forms fills each of its forms.
+/// One verified plan's verification form: the owner's download and each form of the district's ZIP.
 enum VerificationFormContent {
     static func make(plan: GrowthPlan, owner: Person, verification: Verification, signature: Signature, districtName: String,
                      in scope: OrganizationScope) async throws -> VerificationForm.Content {

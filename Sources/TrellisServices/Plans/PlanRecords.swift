@@ -67,14 +67,10 @@ extension PlanService {
     /// The plan, if the actor may change it now: its owner, while its status allows editing and, given the version
     /// the person's page was made from, nothing was saved since. Pages call it before reading an upload's file.
     @discardableResult
-    public func requireEditable(_ actor: Actor, _ planID: GrowthPlan.ID, expecting version: Int? = nil) async throws -> Loaded {
+    public func requireEditable(_ actor: Actor, _ planID: GrowthPlan.ID, expecting version: Int? = nil,
+                                allowWhenLocked: Bool = false) async throws -> Loaded {
         let loaded = try await load(actor, planID, latest: true)
-        // The same rules, in the same order, as `update`, which checks them again when it saves.
-        guard loaded.isOwner else { throw ServiceError.forbidden }
-        guard loaded.plan.canEdit else {
-            throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")
-        }
-        if let version, version != loaded.version { throw ServiceError.conflict(Self.changedElsewhere) }
+        try Self.checkEditable(loaded, expecting: version, allowWhenLocked: allowWhenLocked)
         return loaded
     }
 

@@ -103,12 +103,7 @@ public struct PlanService: Sendable {
     @discardableResult
     func update(_ actor: Actor, _ id: GrowthPlan.ID, expecting version: Int? = nil, allowWhenLocked: Bool = false,
                 _ change: (inout GrowthPlan) throws -> Void) async throws -> GrowthPlan {
-        let loaded = try await load(actor, id, latest: true)
-        guard loaded.isOwner else { throw ServiceError.forbidden }
-        guard loaded.plan.canEdit || allowWhenLocked else {
-            throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")
-        }
-        if let version, version != loaded.version { throw ServiceError.conflict(Self.changedElsewhere) }
+        let loaded = try await requireEditable(actor, id, expecting: version, allowWhenLocked: allowWhenLocked)
         var plan = loaded.plan
         try change(&plan)
         do {
@@ -117,6 +112,16 @@ public struct PlanService: Sendable {
             throw ServiceError.conflict(Self.changedElsewhere)
         }
         return plan
+    }
+
+    /// Refuses, in this order, anyone but the owner, a plan whose status no longer allows editing (unless
+    /// `allowWhenLocked`), and a page made from an older version than `loaded`.
+    public static func checkEditable(_ loaded: Loaded, expecting version: Int? = nil, allowWhenLocked: Bool = false) throws {
+        guard loaded.isOwner else { throw ServiceError.forbidden }
+        guard loaded.plan.canEdit || allowWhenLocked else {
+            throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")
+        }
+        if let version, version != loaded.version { throw ServiceError.conflict(changedElsewhere) }
     }
 
     /// What stands between the plan and `target`: nothing, or reasons in words.

@@ -77,17 +77,8 @@ extension VerificationService {
         for verification in verifications {
             guard let stored = try await scope.plans.find(verification.planID), let signature = try await scope.signatures.find(verification.signatureID),
                   let owner = try await scope.people.find(stored.plan.ownerID) else { continue }
-            let verifiedOn = CalendarDate(verification.decidedAt, in: ServiceEnvironment.districtTimeZone)
-            let certificates = try await scope.certificates.certificates(of: owner.id)
-            let current = certificates.filter { $0.isCurrent(on: verifiedOn) }
-            let verifier = try await scope.people.find(verification.decidedBy)?.displayName ?? ""
-            forms.append(VerificationForm.Content(
-                id: stored.plan.id.rawValue, districtName: district, educatorName: owner.displayName,
-                certificateNumber: (current.isEmpty ? certificates : current).map(\.number.rawValue).joined(separator: ", "),
-                planTitle: "Professional growth plan, \(stored.plan.schoolYear.label)", schoolYear: stored.plan.schoolYear.label,
-                clockHours: verification.creditedHours ?? 0, reviewerName: signature.signerName,
-                reviewerCertificateNumber: signature.certificateNumber, signedOn: signature.signedOn,
-                snapshotSHA256: signature.snapshot.sha256, verifierName: verifier, verifiedOn: verifiedOn))
+            forms.append(try await VerificationFormContent.make(plan: stored.plan, owner: owner, verification: verification,
+                                                                signature: signature, districtName: district, in: scope))
         }
         return forms
     }

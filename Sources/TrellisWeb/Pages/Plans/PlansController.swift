@@ -142,10 +142,7 @@ struct PlansController {
 
     /// Pages that only lead to a change (e.g. "Remove this goal?") are for the owner of a plan that can still change.
     static func requireEditable(_ loaded: PlanService.Loaded) throws {
-        guard loaded.isOwner else { throw ServiceError.forbidden }
-        guard loaded.canEdit else {
-            throw ServiceError.conflict("This plan is \(loaded.plan.status.label.lowercased()) and can no longer be changed.")
-        }
+        try PlanService.checkEditable(loaded)
     }
 }
 
