@@ -79,6 +79,11 @@ final class TestBrowser: @unchecked Sendable {
         cookies = [:]
     }
 
+    /// Forgets one cookie, e.g. the session's, as when a sign-in expires while a page stays open.
+    func forgetCookie(_ name: String) {
+        cookies[name] = nil
+    }
+
     /// Sends any body, with the browser's cookies; for requests no Trellis page would make.
     func send(_ path: String, method: HTTPRequest.Method, body: Data?, contentType: String? = nil) async throws -> Page {
         var headers = HTTPFields()

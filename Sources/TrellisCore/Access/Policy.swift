@@ -62,6 +62,16 @@ public enum Resource: Sendable, Hashable {
     case clockHours(organizationID: Organization.ID, personID: Person.ID)
     /// One person's in-app notifications.
     case notifications(organizationID: Organization.ID, personID: Person.ID)
+    /// One part of a coaching relationship: the relationship, its scheduled work, a record, a reply or alliance answers.
+    case coaching(CoachingAccess, CoachingPart)
+    /// A coach's caseload: the people they coach and where each stands.
+    case caseload(organizationID: Organization.ID, coachID: Person.ID)
+    /// Counts of coaching in a school (nil: the whole district), never the records behind them.
+    case coachingCounts(organizationID: Organization.ID, schoolID: School.ID?)
+    /// Starting a cohort in a district (its facilitator is a coach).
+    case cohorts(Organization.ID)
+    /// One part of a cohort: its overview, its setup, visioning statements, a PLC, a goal link or meeting notes.
+    case cohort(CohortAccess, CohortPart)
 
     public var organizationID: Organization.ID {
         switch self {
@@ -69,7 +79,11 @@ public enum Resource: Sendable, Hashable {
              .verifications(let id): id
         case .plan(let access): access.organizationID
         case .review(let access): access.organizationID
-        case .person(let id, _, _), .clockHours(let id, _), .notifications(let id, _): id
+        case .coaching(let access, _): access.organizationID
+        case .cohort(let access, _): access.organizationID
+        case .cohorts(let id): id
+        case .person(let id, _, _), .clockHours(let id, _), .notifications(let id, _), .caseload(let id, _),
+             .coachingCounts(let id, _): id
         }
     }
 
@@ -127,6 +141,16 @@ public enum Policy {
             }
         case .notifications(_, let personID):
             return personID == actor.personID && (action == .read || action == .update)
+        case .coaching(let access, let part):
+            return canCoach(actor, action, access, part)
+        case .caseload(_, let coachID):
+            return coachID == actor.personID && actor.has(.coach) && action == .read
+        case .coachingCounts(_, let schoolID):
+            return canCount(actor, action, schoolID: schoolID)
+        case .cohorts:
+            return actor.has(.coach) && action == .create
+        case .cohort(let access, let part):
+            return canCohort(actor, action, access, part)
         case .person(_, let personID, let schoolID):
             let isSelf = personID == actor.personID
             switch action {

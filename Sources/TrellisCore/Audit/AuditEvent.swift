@@ -35,6 +35,12 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case certificateChanged = "certificate_changed"
         case renewalRulesChanged = "renewal_rules_changed"
         case plansArchived = "plans_archived"
+        // Coaching: who works with whom, never what was said (coaching is not evaluation).
+        case coachingProposed = "coaching_proposed"
+        case coachingAnswered = "coaching_answered"
+        case coachingEnded = "coaching_ended"
+        // Cohorts and PLCs: membership and structure, never statements or notes.
+        case cohortChanged = "cohort_changed"
 
         public var label: String {
             switch self {
@@ -68,6 +74,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
             case .certificateChanged: "Certificate changed"
             case .renewalRulesChanged: "Renewal rules changed"
             case .plansArchived: "Plans archived"
+            case .coachingProposed: "Coaching proposed"
+            case .coachingAnswered: "Coaching proposal answered"
+            case .coachingEnded: "Coaching ended"
+            case .cohortChanged: "Cohort changed"
             }
         }
     }

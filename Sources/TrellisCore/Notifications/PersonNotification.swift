@@ -13,6 +13,14 @@ public struct PersonNotification: Sendable, Hashable, Identifiable {
         case planVerified = "plan_verified"
         case verificationRefused = "verification_refused"
         case signedPlanWaiting = "signed_plan_waiting"
+        case coachingProposed = "coaching_proposed"
+        case coachingAnswered = "coaching_answered"
+        case coachingEnded = "coaching_ended"
+        /// Something of a coaching session was shared with the educator (a note, an observation, feedback).
+        case coachingShared = "coaching_shared"
+        /// The educator replied to feedback or answered the alliance pulse.
+        case coachingReply = "coaching_reply"
+        case cohortInvited = "cohort_invited"
     }
 
     public var id: ID

@@ -68,13 +68,22 @@ public struct PlanSharing: Sendable, Hashable, Codable {
     public private(set) var coachIDs: [Person.ID]
     /// Whether the leaders of the owner's school see the content, not only status and dates.
     public var isSharedWithSchoolLeaders: Bool
+    /// Whether the goal linked to a PLC's group goal shows its content to that PLC, not only its progress. Stored only
+    /// when true, so plans saved before PLCs existed decode unchanged and a plan not shared encodes as it did.
+    private var sharedWithPLC: Bool?
+
+    public var isSharedWithPLC: Bool {
+        get { sharedWithPLC ?? false }
+        set { sharedWithPLC = newValue ? true : nil }
+    }
 
     /// Shared with nobody: how every plan starts.
     public static let ownerOnly = PlanSharing()
 
-    public init(coachIDs: [Person.ID] = [], isSharedWithSchoolLeaders: Bool = false) {
+    public init(coachIDs: [Person.ID] = [], isSharedWithSchoolLeaders: Bool = false, isSharedWithPLC: Bool = false) {
         self.coachIDs = []
         self.isSharedWithSchoolLeaders = isSharedWithSchoolLeaders
+        self.isSharedWithPLC = isSharedWithPLC
         for coachID in coachIDs { share(with: coachID) }
     }
 

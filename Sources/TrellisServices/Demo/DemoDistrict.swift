@@ -75,17 +75,28 @@ public struct DemoDistrict: Sendable {
             let existing = try await scope.people.count()
             let wanted = educators - (existing - Self.featured.count)
             if wanted > 0 {
+                var caseloadEducators: [Person] = []
+                // The first 30 generated educators also make the cohort `script/bench` measures.
+                var benchmarkMembers: [(person: Person.ID, plan: GrowthPlan?)] = []
                 for index in 0..<wanted {
                     let number = existing - Self.featured.count + index
                     let generated = DemoNames.person(number: number)
                     let person = Person(id: env.ids.make(), organizationID: organization.id, email: EmailAddress(generated.email)!,
                                         displayName: generated.name, schoolID: ordered[index % ordered.count].id, roles: [.educator])
                     try await scope.people.create(person, passwordHash: hash, at: now)
+                    if caseloadEducators.count < DemoCaseload.size, number > 0 { caseloadEducators.append(person) }
                     // A mix of plans, and one large plan (the first generated educator's) to measure the plan page with.
                     let plan: GrowthPlan? = number == 0 ? plans.large(owner: person.id)
                         : [plans.thriving(owner: person.id, coach: nil), plans.quiet(owner: person.id), plans.draft(owner: person.id), nil][number % 4]
-                    if let plan { try await scope.plans.create(plan, at: now) }
+                    // A quiet plan has not changed for weeks, so caseloads show who has gone quiet.
+                    if let plan { try await scope.plans.create(plan, at: number % 4 == 1 ? now.addingTimeInterval(-45 * 86_400) : now) }
+                    if number < 30 { benchmarkMembers.append((person.id, plan)) }
                 }
+                if benchmarkMembers.count == 30, let zoe = try await scope.people.find(email: EmailAddress("zoe.angstrom@cascade.example")!) {
+                    try await DemoCohorts(scope: scope, ids: env.ids, now: now, plans: plans).createBenchmark(facilitator: zoe.id, members: benchmarkMembers)
+                }
+                // The caseload `script/bench` measures, from generated educators (not the owner of the large plan).
+                try await DemoCaseload(scope: scope, ids: env.ids, now: now, today: today).create(educators: caseloadEducators, passwordHash: hash)
                 created = true
             }
             return created
@@ -104,10 +115,20 @@ public struct DemoDistrict: Sendable {
               let kwame = try await id("kwame.mensah@cascade.example") else { return }
         var quiet = plans.quiet(owner: diego)
         quiet.sharing = PlanSharing(coachIDs: [kwame], isSharedWithSchoolLeaders: true)
-        for plan in [plans.thriving(owner: hong, coach: zoe), quiet, plans.draft(owner: aiyana), plans.coaching(owner: zoe)] {
+        let hongsPlan = plans.thriving(owner: hong, coach: zoe)
+        for plan in [hongsPlan, plans.draft(owner: aiyana), plans.coaching(owner: zoe)] {
             try await scope.plans.create(plan, at: now)
         }
+        // Diego's plan has not changed for six weeks: with no coaching contact either, he has gone quiet.
+        try await scope.plans.create(quiet, at: now.addingTimeInterval(-45 * 86_400))
         try await createReviews(plans, scope: scope, at: now)
+        try await DemoCohorts(scope: scope, ids: env.ids, now: now, plans: plans).createFeatured(try await DemoCohorts.featuredPeople(scope))
+        let people = try await scope.people.find(ids: [hong, zoe, diego, aiyana, kwame])
+        func person(_ id: Person.ID) -> Person? { people.first { $0.id == id } }
+        if let zoe = person(zoe), let hong = person(hong), let kwame = person(kwame), let diego = person(diego), let aiyana = person(aiyana) {
+            try await DemoCoaching(scope: scope, ids: env.ids, now: now, today: plans.today)
+                .create(.init(zoe: zoe, hong: hong, hongsPlan: hongsPlan, kwame: kwame, diego: diego, aiyana: aiyana))
+        }
     }
 
     /// Certificates for everyone, last year's finished plans, and reviews under way this year.

@@ -155,12 +155,14 @@ public struct PlanService: Sendable {
     }
 
     /// Shares the plan with exactly these coaches, and with the school's leaders or not.
-    public func share(_ actor: Actor, _ id: GrowthPlan.ID, coaches: [String], withLeaders: Bool) async throws {
+    /// `withPLC` shows the goals linked to PLC group goals to those PLCs (nil leaves that choice as it is).
+    public func share(_ actor: Actor, _ id: GrowthPlan.ID, coaches: [String], withLeaders: Bool, withPLC: Bool? = nil) async throws {
         let allowed = Set(try await self.coaches(actor).map(\.id))
         let chosen = coaches.map(Person.ID.init)
         guard chosen.allSatisfy(allowed.contains) else { throw FieldErrors("coaches", "Choose coaches from the list.") }
         try await update(actor, id, allowWhenLocked: true) { plan in
-            plan.sharing = PlanSharing(coachIDs: Array(Set(chosen)).sorted(), isSharedWithSchoolLeaders: withLeaders)
+            plan.sharing = PlanSharing(coachIDs: Array(Set(chosen)).sorted(), isSharedWithSchoolLeaders: withLeaders,
+                                       isSharedWithPLC: withPLC ?? plan.sharing.isSharedWithPLC)
         }
     }
 }

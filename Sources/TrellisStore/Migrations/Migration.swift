@@ -25,5 +25,7 @@ public enum Migrations {
         IndexAuditEventsForFilters(),
         CreateReviews(),
         CreateClockHours(),
+        CreateCoaching(),
+        CreateCohorts(),
     ]
 }

@@ -65,6 +65,7 @@ public struct PlanStore: Sendable {
         } catch where error.isUniqueViolation {
             throw StoreError.duplicate("school_year")
         }
+        executor.forgetCaseloads(in: organizationID)
         try await saveCoaches(plan)
     }
 
@@ -108,7 +109,10 @@ public struct PlanStore: Sendable {
     }
 
     private func update(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
-        defer { executor.forgetRecent(Self.recentKey(cacheKey(plan.id))) }
+        defer {
+            executor.forgetRecent(Self.recentKey(cacheKey(plan.id)))
+            executor.forgetCaseloads(in: organizationID)
+        }
         let changed = try await executor.scalar("""
             UPDATE growth_plans SET status = \(bind: plan.status.rawValue), document = \(bind: try Self.encode(plan)),
                 version = version + 1, last_check_in_on = \(bind: Self.lastCheckIn(plan)),
@@ -125,7 +129,8 @@ public struct PlanStore: Sendable {
     }
 
     /// How a plan is named in `PlanCache` and, prefixed, in `RecentReads`.
-    private func cacheKey(_ id: GrowthPlan.ID) -> String { "\(organizationID)/\(id)" }
+    private func cacheKey(_ id: GrowthPlan.ID) -> String { Self.cacheKey(organizationID, id) }
+    static func cacheKey(_ organization: Organization.ID, _ id: GrowthPlan.ID) -> String { "\(organization)/\(id)" }
     private static func recentKey(_ key: String) -> String { "plan-version:" + key }
 
     /// Someone else saved the plan in between.

@@ -15,6 +15,8 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
     var flash: Flash?
     /// The signed-in person's unread notifications, for the navigation; set by `NotificationCountMiddleware`.
     var unreadNotifications: Int?
+    /// Whether the person facilitates or belongs to a cohort, for the "Cohorts" link; set by `CohortNavigationMiddleware`.
+    var isInCohort = false
     /// The network address of the connection (the proxy's, unless the proxy is trusted).
     public var peerAddress: String
 

@@ -16,10 +16,14 @@ struct Flash: Codable, Sendable, Hashable {
     /// A redirect (303) that shows `flash` on the next page.
     static func redirect(to route: SiteRoute, _ flash: Flash?, secure: Bool) -> Response {
         var response = Response.redirect(to: route.path, type: .normal)
-        if let flash, let data = try? JSONEncoder().encode(flash) {
-            response.setCookie(Cookie(name: cookieName, value: data.base64URLEncodedString(), maxAge: 60, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
-        }
+        if let flash { attach(flash, to: &response, secure: secure) }
         return response
+    }
+
+    /// Sets the cookie that shows `flash` on the next page.
+    static func attach(_ flash: Flash, to response: inout Response, secure: Bool) {
+        guard let data = try? JSONEncoder().encode(flash) else { return }
+        response.setCookie(Cookie(name: cookieName, value: data.base64URLEncodedString(), maxAge: 60, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
     }
 
     /// The flash in the request, if any; the caller clears it with `clear`.

@@ -3,6 +3,7 @@ import Hummingbird
 import Mustache
 import Prometheus
 import TrellisCore
+import TrellisServices
 
 /// Renders Mustache templates into HTML responses. Every page shares one layout (`layout.mustache`), whose
 /// data is a `Layout`; the page's own data sits under `content`. Output is escaped unless a template says otherwise.
@@ -81,7 +82,8 @@ struct Page<Content> {
 
 /// Which part of the navigation a page belongs to, so the link can say `aria-current="page"`.
 enum NavSection: String, Sendable {
-    case home, account, schools, people, audit, standards, plans, settings, notifications, reviews, verification, clockHours, exports, district
+    case home, cohorts, account, schools, people, audit, standards, plans, settings, notifications, reviews, verification, clockHours, exports, district
+    case coaching
 }
 
 /// The layout's data: who is signed in, the navigation they may use, the form token and any flash message.
@@ -113,8 +115,16 @@ struct Layout: Hashable {
             nav = []
             return
         }
-        var items: [(String, SiteRoute, NavSection)] = [("Home", .home, .home), ("Growth plans", .plans, .plans),
-                                                        ("Notifications", .notifications, .notifications), ("Clock hours", .clockHours(nil), .clockHours)]
+        var items: [(String, SiteRoute, NavSection)] = [("Home", .home, .home), ("Growth plans", .plans, .plans)]
+        // Coaching: the caseload or "My coaching" for coaches and educators; counts only for leaders and admins.
+        if actor.has(.coach) || actor.has(.educator) {
+            items.append(("Coaching", .coaching, .coaching))
+        } else if CoachingCountsService.maySee(actor) {
+            items.append(("Coaching", .coachingCounts, .coaching))
+        }
+        // Cohorts: for the people in one, and for coaches, who may start one.
+        if context.isInCohort || Policy.can(actor, .create, .cohorts(actor.organizationID)) { items.append(("Cohorts", .cohorts, .cohorts)) }
+        items += [("Notifications", .notifications, .notifications), ("Clock hours", .clockHours(nil), .clockHours)]
         // A district admin's own pages sit behind one "District" link, so the header stays one line on a laptop.
         let districtSections: Set<NavSection> = [.district, .people, .schools, .standards, .audit, .settings, .exports]
         if Policy.can(actor, .read, .verifications(actor.organizationID)) {

@@ -72,6 +72,33 @@ public enum SiteRoute: Sendable, Hashable {
     case district
     case exportVerificationForms
     case exportClockHours
+    /// Coaching work: a relationship's page and what is added on it ("cycles/new", "sessions/new"), a cycle, a session
+    /// and its parts ("edit", "notes", "observation", "feedback", "alliance"), the quick contact form, and the district's
+    /// guiding questions for coaches.
+    case coachingRelationship(CoachingRelationship.ID)
+    case coachingRelationshipPart(CoachingRelationship.ID, String)
+    case coachingCycle(CoachingCycle.ID)
+    case coachingSession(CoachingSession.ID)
+    case coachingSessionPart(CoachingSession.ID, String)
+    case coachingContact
+    case coachingQuestions
+    case coachingQuestionsReset
+    /// The coaching home (a coach's caseload, or "My coaching"), "My coaching" itself, inviting an educator, asking a
+    /// coach, and the counts leaders and admins see.
+    case coaching
+    case coachingMine
+    case coachingInvite
+    case coachingAsk
+    case coachingCounts
+    /// The cohorts one is in, one cohort's page, and its parts: "members", "visioning", "rounds", "themes", "plcs".
+    case cohorts
+    case cohort(Cohort.ID)
+    case cohortSection(Cohort.ID, String)
+    /// One PLC's page (its group goal with the roll-up), and its parts: "goal", "steps", "link", "unlink", "notes", "members".
+    case plc(Cohort.ID, PLC.ID)
+    case plcSection(Cohort.ID, PLC.ID, String)
+    /// The district's list of stakeholder roles people play in cohorts.
+    case cohortRoles
     case stylesheet
 
     public var path: String {
@@ -134,6 +161,25 @@ public enum SiteRoute: Sendable, Hashable {
         case .district: "/admin"
         case .exportVerificationForms: "/admin/exports/verification-forms.zip"
         case .exportClockHours: "/admin/exports/clock-hours.csv"
+        case .coachingRelationship(let id): "/coaching/relationships/\(id)"
+        case .coachingRelationshipPart(let id, let part): "/coaching/relationships/\(id)/\(part)"
+        case .coachingCycle(let id): "/coaching/cycles/\(id)"
+        case .coachingSession(let id): "/coaching/sessions/\(id)"
+        case .coachingSessionPart(let id, let part): "/coaching/sessions/\(id)/\(part)"
+        case .coachingContact: "/coaching/contacts/new"
+        case .coachingQuestions: "/admin/settings/coaching-questions"
+        case .coachingQuestionsReset: "/admin/settings/coaching-questions/reset"
+        case .coaching: "/coaching"
+        case .coachingMine: "/coaching/mine"
+        case .coachingInvite: "/coaching/invite"
+        case .coachingAsk: "/coaching/ask"
+        case .coachingCounts: "/coaching/counts"
+        case .cohorts: "/cohorts"
+        case .cohort(let id): "/cohorts/\(id)"
+        case .cohortSection(let id, let section): "/cohorts/\(id)/\(section)"
+        case .plc(let cohort, let plc): "/cohorts/\(cohort)/plcs/\(plc)"
+        case .plcSection(let cohort, let plc, let section): "/cohorts/\(cohort)/plcs/\(plc)/\(section)"
+        case .cohortRoles: "/admin/settings/cohort-roles"
         case .stylesheet: "/static/trellis.css"
         }
     }

@@ -29,6 +29,7 @@ struct DistrictController {
             (.verifications(org), .read, "Verification", .verification, "Signed plans waiting for clock-hour verification."),
             (.verifications(org), .read, "Exports", .exports, "Verification forms (ZIP) and clock hours for HR (CSV) for a date range."),
             (.settings(org), .update, "Settings", .settings, "The school year, guiding questions and renewal rules."),
+            (.settings(org), .update, "Cohort roles", .cohortRoles, "The parts people play in cohorts, offered when a coach adds a member."),
             (.auditLog(org), .read, "Audit log", .auditLog, "Who did what and when, filtered by kind, person and date."),
         ]
         let allowed = areas.filter { Policy.can(actor, $0.1, $0.0) }

@@ -1,7 +1,7 @@
 import TrellisCore
 import TrellisServices
 
-/// The plan's overview page: where it stands, what is missing, progress per goal and the check-in timeline.
+/// The plan's overview page: where it stands, what is missing, progress per goal and the timeline of check-ins and coaching.
 struct PlanOverviewView {
     struct GoalLine {
         let number: Int
@@ -40,8 +40,8 @@ struct PlanOverviewView {
     let nextStepDue: String?
     let lastCheckIn: String
     let isQuiet: Bool
-    let timeline: [CheckInLine]
-    let hasCheckIns: Bool
+    let timeline: [PlanTimelineItem]
+    let hasTimeline: Bool
     let evidenceCount: String
     let sharedWith: String
     let sharingPath: String
@@ -63,6 +63,8 @@ struct PlanOverviewView {
         let today: CalendarDate
         let standards: [String: Standard]
         let coachNames: [Person.ID: String]
+        /// The coaching the reader may see on the plan's timeline.
+        let coaching: [PlanCoachingTimeline.Entry]
 
         // Written out rather than synthesized: this runs on every view of a plan, and comparing a few fields
         // directly is far cheaper than boxing them.
@@ -70,7 +72,7 @@ struct PlanOverviewView {
             lhs.loaded.plan.id == rhs.loaded.plan.id && lhs.loaded.version == rhs.loaded.version
                 && lhs.loaded.isOwner == rhs.loaded.isOwner && lhs.loaded.canEdit == rhs.loaded.canEdit
                 && lhs.loaded.owner.displayName == rhs.loaded.owner.displayName && lhs.today == rhs.today
-                && lhs.standards == rhs.standards && lhs.coachNames == rhs.coachNames
+                && lhs.standards == rhs.standards && lhs.coachNames == rhs.coachNames && lhs.coaching == rhs.coaching
         }
 
         /// The fields that usually differ; equal sources always hash the same, which is all a hash must do.
@@ -84,6 +86,8 @@ struct PlanOverviewView {
 
     init(_ source: Source) {
         let (loaded, today, standards, coachNames) = (source.loaded, source.today, source.standards, source.coachNames)
+        // Coaching contact is a sign of life too: a plan with a session last week has not gone quiet.
+        let lastContact = source.coaching.map(\.timing.date).filter { $0 <= today }.max()
         let plan = loaded.plan
         header = PlanHeader(loaded, current: nil)
         let progress = plan.progressByGoal(asOf: today)
@@ -109,20 +113,16 @@ struct PlanOverviewView {
             let days = today.days(until: date)
             return days < 0 ? "was due \(date.longForm) (\(-days) days ago)" : days == 0 ? "due today" : "due \(date.longForm) (in \(days) days)"
         }
+        let daysSinceContact = lastContact.map { $0.days(until: today) }
         if let days = plan.daysSinceLastCheckIn(today: today) {
             lastCheckIn = days == 0 ? "Last check-in today" : days == 1 ? "Last check-in yesterday" : "Last check-in \(days) days ago"
-            isQuiet = days >= 28
+            isQuiet = min(days, daysSinceContact ?? days) >= 28
         } else {
             lastCheckIn = "No check-ins yet"
-            isQuiet = plan.status == .active
+            isQuiet = plan.status == .active && (daysSinceContact ?? 28) >= 28
         }
-        // Newest first; of two on one day, the one written later first.
-        timeline = plan.checkIns.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element).map { checkIn in
-            CheckInLine(date: checkIn.date.longForm, iso: checkIn.date.iso,
-                        progress: checkIn.progress.compactMap { item in plan.number(of: item.goalID).map { "Goal \($0): \(item.level.label)" } },
-                        whatHappened: checkIn.whatHappened.nonEmpty, whatsNext: checkIn.whatsNext.nonEmpty, obstacles: checkIn.obstacles.nonEmpty)
-        }
-        hasCheckIns = !plan.checkIns.isEmpty
+        timeline = PlanTimelineItem.items(plan, coaching: source.coaching)
+        hasTimeline = !timeline.isEmpty
         evidenceCount = Self.count(plan.evidence.count, "piece of evidence", "pieces of evidence")
         var audience = plan.sharing.coachIDs.compactMap { coachNames[$0].map { "\($0) (coach)" } }
         if plan.sharing.isSharedWithSchoolLeaders { audience.append("school leaders") }

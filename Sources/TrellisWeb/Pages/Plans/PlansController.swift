@@ -8,6 +8,8 @@ struct PlansController {
     let renderer: PageRenderer
     let plans: PlanService
     let standards: StandardsService
+    /// The coaching shown on the plan's timeline.
+    let coaching: PlanCoachingTimeline
     let secure: Bool
 
     struct ListView {
@@ -62,7 +64,8 @@ struct PlansController {
         let loaded = try await plans.load(actor, try Self.planID(context))
         let aligned = try await standards.standards(actor, identifiers: Set(loaded.plan.goals.flatMap(\.alignedStandardIdentifiers)))
         let names = try await ownerNames(actor, loaded.plan.sharing.coachIDs)
-        let source = PlanOverviewView.Source(loaded: loaded, today: plans.today, standards: aligned, coachNames: names)
+        let coaching = try await coaching.entries(actor, ownerID: loaded.plan.ownerID)
+        let source = PlanOverviewView.Source(loaded: loaded, today: plans.today, standards: aligned, coachNames: names, coaching: coaching)
         return renderer.render("plan", source: source, context: context, section: .plans) { source in
             let view = PlanOverviewView(source)
             return (view.header.title, view)
@@ -93,6 +96,7 @@ struct PlansController {
         let coaches: [Coach]
         let hasCoaches: Bool
         let withLeaders: Bool
+        let withPLC: Bool
         let action: String
         let audience: [String]
         let hasAudience: Bool
@@ -107,10 +111,11 @@ struct PlansController {
         var audience = ["You"]
         audience += coaches.filter { chosen.contains($0.id) }.map { "\($0.displayName) (coach)" }
         if loaded.plan.sharing.isSharedWithSchoolLeaders { audience.append("Your school’s leaders") }
+        if loaded.plan.sharing.isSharedWithPLC { audience.append("Your PLCs (linked goals only)") }
         let view = SharingView(
             header: PlanHeader(loaded, current: nil),
             coaches: coaches.enumerated().map { SharingView.Coach(id: $1.id.rawValue, name: $1.displayName, checked: chosen.contains($1.id), domID: "coach-\($0)") },
-            hasCoaches: !coaches.isEmpty, withLeaders: loaded.plan.sharing.isSharedWithSchoolLeaders,
+            hasCoaches: !coaches.isEmpty, withLeaders: loaded.plan.sharing.isSharedWithSchoolLeaders, withPLC: loaded.plan.sharing.isSharedWithPLC,
             action: SiteRoute.planSection(loaded.plan.id, "sharing").path, audience: audience, hasAudience: true)
         return renderer.render("plan_sharing", title: "Who can see your plan", content: view, context: context, section: .plans)
     }
@@ -120,7 +125,7 @@ struct PlansController {
         let id = try Self.planID(context)
         let form = try await FormData.from(request)
         do {
-            try await plans.share(actor, id, coaches: form.all("coaches"), withLeaders: form["leaders"] == "yes")
+            try await plans.share(actor, id, coaches: form.all("coaches"), withLeaders: form["leaders"] == "yes", withPLC: form["plc"] == "yes")
         } catch is FieldErrors {
             throw HTTPError(.badRequest)
         }

@@ -1,0 +1,24 @@
+import TrellisCore
+
+/// The cohort page reads a cohort's document, rounds, statements, themes, PLCs and links on every request; with `recent`
+/// these are kept for two seconds (`RecentReads`) under the cohort's prefix, and every write to any of them here
+/// forgets the prefix, so this instance never shows a cohort older than its last change, and other instances within
+/// two seconds. Reads for a change never pass `recent`: a change always starts from what is stored.
+extension SQLExecutor {
+    func reusing<Value: Sendable>(_ recent: Bool, _ key: String, _ read: () async throws -> Value) async throws -> Value {
+        guard recent, let reads = readsToReuse else { return try await read() }
+        if let known = reads.value(key, as: Value.self) { return known }
+        let ticket = reads.ticket()
+        let value = try await read()
+        reads.keep(value, key, readSince: ticket)
+        return value
+    }
+}
+
+enum CohortReads {
+    /// Everything kept about one cohort starts with this.
+    static func prefix(_ organization: Organization.ID, _ cohort: Cohort.ID) -> String { "cohort-data:\(organization)/\(cohort)/" }
+
+    /// Every cohort of the district, for a write that does not know its cohort (a statement taken back, a link removed).
+    static func prefix(_ organization: Organization.ID) -> String { "cohort-data:\(organization)/" }
+}
