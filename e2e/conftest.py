@@ -188,6 +188,28 @@ def button(driver: WebDriver, text: str) -> WebElement:
     return found[0]
 
 
+def click(driver: WebDriver, text: str) -> None:
+    """Press the submit button labelled `text` and wait for the page it loads."""
+    click_and_wait(driver, button(driver, text))
+
+
+def link(driver: WebDriver, text: str) -> None:
+    """Follow the link reading `text` and wait for the page it loads."""
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, text))
+
+
+def set_value(driver: WebDriver, name: str, value: str) -> None:
+    """Date and time fields take typed keys in the browser's locale; set what the form sends instead."""
+    field = driver.find_element(By.NAME, name)
+    driver.execute_script("arguments[0].value = arguments[1]", field, value)
+
+
+def as_person(driver: WebDriver, email: str) -> None:
+    """Forget every cookie and sign in as a demo person."""
+    driver.delete_all_cookies()
+    sign_in(driver, email, DEMO_PASSWORD)
+
+
 def fill(driver: WebDriver, name: str, value: str) -> WebElement:
     field = driver.find_element(By.NAME, name)
     field.clear()

@@ -15,41 +15,22 @@ from selenium.webdriver.support.ui import Select
 from conftest import (
     ADMIN_EMAIL,
     COACH_EMAIL,
-    DEMO_PASSWORD,
     LEADER_EMAIL,
-    button,
+    as_person,
+    click,
     click_and_wait,
     field_message,
     fill,
     go,
     h1_text,
+    link,
     path_of,
     screenshot,
-    sign_in,
+    set_value,
 )
-from test_foundation import fresh_session
 
 DIEGO_EMAIL = "diego.ramirez@cascade.example"
 PRIVATE_NOTE = "seemed tired today"  # Zoë's private note on Hồng's observation (DemoCoaching)
-
-
-def click(driver, text):
-    click_and_wait(driver, button(driver, text))
-
-
-def link(driver, text):
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, text))
-
-
-def set_value(driver, name, value):
-    """Date and time fields take typed keys in the browser's locale; set what the form sends instead."""
-    field = driver.find_element(By.NAME, name)
-    driver.execute_script("arguments[0].value = arguments[1]", field, value)
-
-
-def as_person(driver, email):
-    fresh_session(driver)
-    sign_in(driver, email, DEMO_PASSWORD)
 
 
 def test_invite_accept_cycle_observation_feedback_response_and_alliance(driver):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pathlib
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
 
 from conftest import (
     ADMIN_EMAIL,
@@ -19,6 +18,7 @@ from conftest import (
     EDUCATOR_NAME,
     axe_check,
     button,
+    click,
     click_and_wait,
     fill,
     form_of,
@@ -54,10 +54,6 @@ def new_teacher(driver) -> str:
     set_password(driver, link, PASSWORD)
     sign_in(driver, email, PASSWORD)
     return email
-
-
-def click(driver, text):
-    click_and_wait(driver, button(driver, text))
 
 
 def test_teacher_writes_a_full_plan_step_by_step(driver, tmp_path):

@@ -13,7 +13,7 @@ from conftest import (
     ADMIN_EMAIL,
     DEMO_PASSWORD,
     axe_check,
-    button,
+    click,
     click_and_wait,
     fill,
     go,
@@ -25,10 +25,6 @@ from conftest import (
 from test_documents import download
 from test_foundation import fresh_session
 from test_growth_plans import PDF, PASSWORD, new_teacher, open_step_form
-
-
-def click(driver, text):
-    click_and_wait(driver, button(driver, text))
 
 
 def write_ready_plan(driver, tmp_path) -> tuple[str, str]:

@@ -103,11 +103,15 @@ struct Layout: Hashable {
     /// The unread count again, for the phone's folded menu; nil for none.
     let unread: String?
     let signOutPath = SiteRoute.signOut.path
+    /// The person's own account (password, and what else is theirs alone), linked from their name.
+    let accountPath = SiteRoute.changePassword.path
+    let isAccountCurrent: Bool
     let stylesheet = SiteRoute.stylesheet.path
 
     init(context: TrellisRequestContext, flash: Flash?, section: NavSection?) {
         csrfToken = context.csrfToken
         personName = context.identity?.displayName
+        isAccountCurrent = section == .account
         self.flash = flash
         let unread = context.unreadNotifications.flatMap { $0 > 0 ? String($0) : nil }
         self.unread = unread
@@ -135,7 +139,6 @@ struct Layout: Hashable {
         } else if Policy.can(actor, .read, .frameworks(actor.organizationID)) {
             items.append(("Standards", .frameworks, .standards))
         }
-        items.append(("Password", .changePassword, .account))
         let isAdmin = items.contains { $0.2 == .district }
         nav = items.map { item in
             let current = item.2 == section || (isAdmin && item.2 == .district && section.map(districtSections.contains) == true)
