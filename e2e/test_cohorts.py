@@ -13,36 +13,21 @@ from selenium.webdriver.support.ui import Select
 from conftest import (
     ADMIN_EMAIL,
     COACH_EMAIL,
-    DEMO_PASSWORD,
     EDUCATOR_EMAIL,
     LEADER_EMAIL,
-    button,
-    click_and_wait,
+    as_person,
+    click,
     field_message,
     fill,
     go,
     h1_text,
+    link,
     path_of,
     screenshot,
-    sign_in,
     unique,
 )
-from test_foundation import fresh_session
 
 DEMO_COHORT = "Cascade Digital Learning Cohort"
-
-
-def click(driver, text):
-    click_and_wait(driver, button(driver, text))
-
-
-def link(driver, text):
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, text))
-
-
-def as_person(driver, email):
-    fresh_session(driver)
-    sign_in(driver, email, DEMO_PASSWORD)
 
 
 def test_a_cohort_from_visioning_to_themes_to_a_group_goal_fed_by_a_members_plan(driver):
