@@ -59,8 +59,7 @@ public struct CaseloadService: Sendable {
             let quiet = entry.hasGoneQuiet(today: today, rhythm: read.rhythm, startedOn: relationship.startedAt.map(Self.day(of:)))
             lines.append(Line(entry: entry, version: line.version, isQuiet: quiet, awaitsMyAnswer: relationship.awaitsAnswer(from: actor.personID)))
         }
-        let byEntry = Dictionary(lines.map { ($0.entry, $0) }, uniquingKeysWith: { first, _ in first })
-        let sorted = order.sorted(lines.map(\.entry)).compactMap { byEntry[$0] }
+        let sorted = order.sorted(lines) { $0.entry }
         let waiting = sorted.filter { !$0.entry.relationship.isActive }
         let active = sorted.filter { $0.entry.relationship.isActive }
         // Proposals waiting come first: they are what the coach has to act on.
