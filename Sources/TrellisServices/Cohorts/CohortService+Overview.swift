@@ -16,6 +16,15 @@ extension CohortService {
         public let statements: [VisioningStatement]
         /// Each PLC with its roll-up, in the order they were made.
         public let plcs: [PLCProgress]
+
+        /// The page cache hashes its source on every request: a few fields that differ between cohorts and versions
+        /// are enough (equal overviews hash the same), where hashing thirty members' progress was not cheap.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(cohort.cohort.id)
+            hasher.combine(cohort.version)
+            hasher.combine(statements.count)
+            hasher.combine(plcs.count)
+        }
     }
 
     /// One PLC on the cohort page, with its roll-up as the actor may see it.
@@ -25,7 +34,14 @@ extension CohortService {
     }
 
     public func overview(_ actor: Actor, _ id: Cohort.ID) async throws -> Overview {
+        // Access is decided here on every request; only what is made after it is kept.
         let loaded = try await load(actor, id, recent: true)
+        let viewer = "\(actor.personID)/\(actor.roles.map(\.rawValue).sorted().joined(separator: ","))/\(env.today.iso)/\(loaded.version)"
+        return try await env.scope(actor).keptCohortValue(id, "overview:" + viewer) { try await makeOverview(actor, loaded) }
+    }
+
+    private func makeOverview(_ actor: Actor, _ loaded: Loaded) async throws -> Overview {
+        let id = loaded.cohort.id
         let scope = env.scope(actor)
         let themes = try await scope.visioning.themes(of: id, recent: true)
         let everything = try await scope.visioning.statements(of: id, recent: true)

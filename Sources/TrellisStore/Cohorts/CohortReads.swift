@@ -15,6 +15,25 @@ extension SQLExecutor {
     }
 }
 
+extension OrganizationScope {
+    /// A value made from one cohort's records and the plans linked to it (the cohort page's roll-ups), kept for two
+    /// seconds like the reads it is made from and forgotten with them, and by any plan save in the district: the page is
+    /// opened all day and rebuilding thirty members' progress on every request was most of its cost. Access is decided
+    /// by the caller on every request, before asking; `name` must say everything the value depends on besides the
+    /// cohort (who is looking, their roles, the day).
+    public func keptCohortValue<Value: Sendable>(_ cohort: Cohort.ID, _ name: String,
+                                                 make: () async throws -> Value) async throws -> Value {
+        try await executor.reusing(true, CohortReads.prefix(organizationID, cohort) + "kept:" + name, make)
+    }
+}
+
+extension SQLExecutor {
+    /// Called by every plan save: a linked plan's progress shows on its cohort's page.
+    func forgetCohortPages(in organization: Organization.ID) {
+        forgetRecent(startingWith: CohortReads.prefix(organization))
+    }
+}
+
 enum CohortReads {
     /// Everything kept about one cohort starts with this.
     static func prefix(_ organization: Organization.ID, _ cohort: Cohort.ID) -> String { "cohort-data:\(organization)/\(cohort)/" }

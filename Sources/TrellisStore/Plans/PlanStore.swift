@@ -66,6 +66,7 @@ public struct PlanStore: Sendable {
             throw StoreError.duplicate("school_year")
         }
         executor.forgetCaseloads(in: organizationID)
+        executor.forgetCohortPages(in: organizationID)
         try await saveCoaches(plan)
     }
 
@@ -112,6 +113,7 @@ public struct PlanStore: Sendable {
         defer {
             executor.forgetRecent(Self.recentKey(cacheKey(plan.id)))
             executor.forgetCaseloads(in: organizationID)
+            executor.forgetCohortPages(in: organizationID)
         }
         let changed = try await executor.scalar("""
             UPDATE growth_plans SET status = \(bind: plan.status.rawValue), document = \(bind: try Self.encode(plan)),

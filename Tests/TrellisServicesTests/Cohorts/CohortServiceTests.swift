@@ -176,6 +176,27 @@ import TrellisServices
         }
     }
 
+    @Test func theCohortPageShowsAMembersNewEvidenceAtOnceThoughItKeepsWhatItMadeForAMoment() async throws {
+        try await TestDatabase.with { database in
+            // setup: the teacher's goal linked to the PLC, the cohort page seen once (and kept)
+            let f = try await Self.fixture(database)
+            let now = f.districts.clock.now()
+            var plan = try await ReadyPlans.readyForReview(database, owner: f.north.educator, at: now)
+            let plc = try await f.plcs.create(f.facilitator, f.cohort.id, name: "Elementary team", members: [f.north.educator.id.rawValue])
+            try await f.plcs.link(f.teacher, f.cohort.id, plc.id, goal: try await f.plcs.goalChoices(f.teacher)[0].value)
+            let before = try await f.cohorts.overview(f.facilitator, f.cohort.id)
+            #expect(before.plcs[0].rollUp.members[0].evidenceCount == 1)
+            #expect(try await f.cohorts.overview(f.facilitator, f.cohort.id) == before, "a second look within the moment is the same page")
+            // run: the teacher adds evidence to the linked goal
+            plan.evidence.append(Evidence(id: .init("evidence-2"), content: .note("November exit tickets"), caption: "November",
+                                          date: CalendarDate(iso: "2026-11-20")!, goalIDs: plan.goals.map(\.id)))
+            _ = try await OrganizationScope(database, organizationID: f.north.organization.id).plans.save(plan, expecting: 1, at: now)
+            // check
+            let after = try await f.cohorts.overview(f.facilitator, f.cohort.id)
+            #expect(after.plcs[0].rollUp.members[0].evidenceCount == 2)
+        }
+    }
+
     @Test func meetingNotesFollowCoachingPrivacy() async throws {
         try await TestDatabase.with { database in
             // setup
