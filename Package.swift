@@ -54,10 +54,16 @@ let package = Package(
             dependencies: ["TrellisDocuments"],
             path: "Benchmarks/DocumentBench"
         ),
+        // Debian's libcurl (libcurl4-openssl-dev): email to the SMTP relay, with STARTTLS and AUTH.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(
             name: "TrellisServices",
             dependencies: [
-                "TrellisCore", "TrellisStore", "TrellisDocuments",
+                "TrellisCore", "TrellisStore", "TrellisDocuments", "CCurl",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOPosix", package: "swift-nio"),

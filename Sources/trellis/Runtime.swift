@@ -23,7 +23,7 @@ struct Runtime {
         logger.logLevel = config.logLevel
         let database: Database
         do {
-            database = try await Database.open(config.database, logger: logger)
+            database = try await Database.open(config.database, siteAddress: config.baseURL, logger: logger)
         } catch {
             throw CommandFailure("Cannot open the database \(config.database): \(error)")
         }
@@ -36,7 +36,9 @@ struct Runtime {
                 throw CommandFailure("Cannot bring the database up to date: \(error)")
             }
         }
-        let environment = ServiceEnvironment(database: database, passwords: PasswordHasher(cost: config.bcryptCost), logger: logger)
+        let email = EmailSettings.from(relay: config.smtp, sender: EmailSender(address: config.mailFrom), logger: logger)
+        let environment = ServiceEnvironment(database: database, passwords: PasswordHasher(cost: config.bcryptCost), logger: logger,
+                                             email: email)
         return Runtime(config: config, environment: environment)
     }
 

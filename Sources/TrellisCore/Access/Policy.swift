@@ -72,6 +72,20 @@ public enum Resource: Sendable, Hashable {
     case cohorts(Organization.ID)
     /// One part of a cohort: its overview, its setup, visioning statements, a PLC, a goal link or meeting notes.
     case cohort(CohortAccess, CohortPart)
+    /// A school's own deadlines beside the district's (nil school: the district's calendar, which is `settings`).
+    case schoolDeadlines(organizationID: Organization.ID, schoolID: School.ID)
+    /// The district's catalogue of digital tools and content: reading it, proposing a tool.
+    case tools(Organization.ID)
+    /// One tool in the catalogue, with who proposed it and whether it is approved.
+    case tool(ToolAccess)
+    /// Starting an efficacy trial of a tool (a coach's).
+    case trials(Organization.ID)
+    /// One part of an efficacy trial: its whole record, or the summary that may be shared.
+    case trial(TrialAccess, TrialPart)
+    /// The adoption view: per tool, the shared trial summaries, licences and privacy, for leaders and the district.
+    case adoption(Organization.ID)
+    /// A school's follow-through dashboard, or the district's across schools (nil school).
+    case dashboard(organizationID: Organization.ID, schoolID: School.ID?)
 
     public var organizationID: Organization.ID {
         switch self {
@@ -82,6 +96,11 @@ public enum Resource: Sendable, Hashable {
         case .coaching(let access, _): access.organizationID
         case .cohort(let access, _): access.organizationID
         case .cohorts(let id): id
+        case .schoolDeadlines(let id, _): id
+        case .dashboard(let id, _): id
+        case .tools(let id), .trials(let id), .adoption(let id): id
+        case .tool(let access): access.organizationID
+        case .trial(let access, _): access.organizationID
         case .person(let id, _, _), .clockHours(let id, _), .notifications(let id, _), .caseload(let id, _),
              .coachingCounts(let id, _): id
         }
@@ -151,6 +170,22 @@ public enum Policy {
             return actor.has(.coach) && action == .create
         case .cohort(let access, let part):
             return canCohort(actor, action, access, part)
+        case .schoolDeadlines(_, let schoolID):
+            // Everyone reads the dates that apply to them; the school's leaders (and the district's admins) set them.
+            let leadsIt = actor.has(.leader) && actor.schoolID == schoolID
+            return action == .read || ((leadsIt || isAdmin) && action == .update)
+        case .tools:
+            return action == .read || action == .create
+        case .tool(let access):
+            return canTool(actor, action, access)
+        case .trials:
+            return actor.has(.coach) && action == .create
+        case .trial(let access, let part):
+            return canTrial(actor, action, access, part)
+        case .adoption:
+            return (actor.has(.leader) || isAdmin) && action == .read
+        case .dashboard(_, let schoolID):
+            return canDashboard(actor, action, schoolID: schoolID)
         case .person(_, let personID, let schoolID):
             let isSelf = personID == actor.personID
             switch action {

@@ -41,6 +41,11 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case coachingEnded = "coaching_ended"
         // Cohorts and PLCs: membership and structure, never statements or notes.
         case cohortChanged = "cohort_changed"
+        // Digital tools: the catalogue and who runs which trial, never a trial's notes or what people said.
+        case toolProposed = "tool_proposed"
+        case toolChanged = "tool_changed"
+        case trialStarted = "trial_started"
+        case trialChanged = "trial_changed"
 
         public var label: String {
             switch self {
@@ -78,6 +83,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
             case .coachingAnswered: "Coaching proposal answered"
             case .coachingEnded: "Coaching ended"
             case .cohortChanged: "Cohort changed"
+            case .toolProposed: "Tool proposed"
+            case .toolChanged: "Tool changed"
+            case .trialStarted: "Tool trial started"
+            case .trialChanged: "Tool trial changed"
             }
         }
     }

@@ -21,6 +21,14 @@ public struct PersonNotification: Sendable, Hashable, Identifiable {
         /// The educator replied to feedback or answered the alliance pulse.
         case coachingReply = "coaching_reply"
         case cohortInvited = "cohort_invited"
+        /// A coach added the person to an efficacy trial of a tool.
+        case trialJoined = "trial_joined"
+        /// To a coach: a plan shared with them has stalled (once per stall).
+        case planStalled = "plan_stalled"
+        /// To the educator: a friendly nudge to check in on their stalled plan (once per stall).
+        case checkInNudge = "check_in_nudge"
+        /// A deadline of the district's calendar is near and something is still to do for it.
+        case deadlineReminder = "deadline_reminder"
     }
 
     public var id: ID

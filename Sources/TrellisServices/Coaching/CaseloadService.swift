@@ -18,6 +18,8 @@ public struct CaseloadService: Sendable {
         public let isQuiet: Bool
         /// A proposal the coach is to answer (the educator asked), rather than one the coach sent.
         public let awaitsMyAnswer: Bool
+        /// The day the educator's plan stalled, while the stall stands (`StalledPlans`).
+        public var stalledSince: CalendarDate? = nil
     }
 
     /// The caseload as one page shows it.
@@ -29,6 +31,15 @@ public struct CaseloadService: Sendable {
         public let proposals: Int
         public let rhythm: CheckInRhythm
         public let today: CalendarDate
+
+        /// The page cache hashes its source on every request: a few fields are enough (equal caseloads hash the same),
+        /// where hashing 40 lines was not cheap. Equality still compares everything.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(lines.count)
+            hasher.combine(people)
+            hasher.combine(quiet)
+            hasher.combine(today)
+        }
     }
 
     public var today: CalendarDate { env.today }
@@ -39,8 +50,15 @@ public struct CaseloadService: Sendable {
             throw ServiceError.forbidden
         }
         let today = env.today
-        let read = try await env.scope(actor).caseloads.caseload(coach: actor.personID, today: today)
         let minuteNow = Self.minuteOfDay(env.clock.now())
+        let name = "\(order.rawValue)/\(quietOnly)/\(today.iso)/\(minuteNow)"
+        return try await env.scope(actor).caseloads.kept(coach: actor.personID, name) {
+            try await make(actor, order: order, quietOnly: quietOnly, today: today, minuteNow: minuteNow)
+        }
+    }
+
+    private func make(_ actor: Actor, order: CaseloadOrder, quietOnly: Bool, today: CalendarDate, minuteNow: Int) async throws -> Caseload {
+        let read = try await env.scope(actor).caseloads.caseload(coach: actor.personID, today: today)
         var next: [CoachingRelationship.ID: SessionTiming] = [:]
         for upcoming in read.upcoming where next[upcoming.relationshipID] == nil {
             let timing = upcoming.timing
@@ -58,6 +76,14 @@ public struct CaseloadService: Sendable {
                                       nextSession: next[relationship.id])
             let quiet = entry.hasGoneQuiet(today: today, rhythm: read.rhythm, startedOn: relationship.startedAt.map(Self.day(of:)))
             lines.append(Line(entry: entry, version: line.version, isQuiet: quiet, awaitsMyAnswer: relationship.awaitsAnswer(from: actor.personID)))
+        }
+        // A stall shows only while no sign of life has come since it began.
+        let stalls = try await StalledPlans(env).stalledSince(actor, owners: lines.filter(\.entry.relationship.isActive).map(\.entry.relationship.educatorID))
+        for index in lines.indices {
+            if let since = stalls[lines[index].entry.relationship.educatorID], lines[index].entry.planStatus.map(StallRule.canStall) == true,
+               StallRule.stands(since: since, lastActivity: lines[index].entry.lastActivity) {
+                lines[index].stalledSince = since
+            }
         }
         let sorted = order.sorted(lines) { $0.entry }
         let waiting = sorted.filter { !$0.entry.relationship.isActive }

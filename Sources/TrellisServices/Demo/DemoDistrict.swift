@@ -101,6 +101,8 @@ public struct DemoDistrict: Sendable {
             }
             return created
         }
+        // Outside the transaction above: the scan writes in one of its own.
+        if added { try await DemoFollowThrough(env: env).create(organization.id) }
         return (organization, created || added)
     }
 
@@ -128,6 +130,10 @@ public struct DemoDistrict: Sendable {
         if let zoe = person(zoe), let hong = person(hong), let kwame = person(kwame), let diego = person(diego), let aiyana = person(aiyana) {
             try await DemoCoaching(scope: scope, ids: env.ids, now: now, today: plans.today)
                 .create(.init(zoe: zoe, hong: hong, hongsPlan: hongsPlan, kwame: kwame, diego: diego, aiyana: aiyana))
+            if let priya = try await scope.people.find(email: EmailAddress("priya.raman@cascade.example")!) {
+                try await DemoTools(scope: scope, ids: env.ids, now: now, today: plans.today)
+                    .create(.init(priya: priya, zoe: zoe, hong: hong, kwame: kwame, diego: diego))
+            }
         }
     }
 

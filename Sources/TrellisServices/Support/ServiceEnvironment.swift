@@ -3,21 +3,24 @@ import Logging
 import TrellisCore
 import TrellisStore
 
-/// What every service needs, injected once: the database, time, identifiers and password hashing.
+/// What every service needs, injected once: the database, time, identifiers, password hashing and how email leaves.
 public struct ServiceEnvironment: Sendable {
     public let database: Database
     public let clock: any TimeSource
     public let ids: any IdentifierSource
     public let passwords: PasswordHasher
     public let logger: Logger
+    /// How email leaves (the SMTP relay, or the log).
+    public let email: EmailSettings
 
     public init(database: Database, clock: any TimeSource = SystemTimeSource(), ids: any IdentifierSource = RandomIdentifierSource(),
-                passwords: PasswordHasher = PasswordHasher(), logger: Logger = Logger(label: "trellis")) {
+                passwords: PasswordHasher = PasswordHasher(), logger: Logger = Logger(label: "trellis"), email: EmailSettings? = nil) {
         self.database = database
         self.clock = clock
         self.ids = ids
         self.passwords = passwords
         self.logger = logger
+        self.email = email ?? .log(logger)
     }
 
     /// Today's date where the districts are. Plans deal in days; a check-in written at 9 pm is today's, not tomorrow's UTC.

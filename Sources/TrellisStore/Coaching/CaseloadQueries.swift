@@ -59,6 +59,20 @@ public struct CaseloadQueries: Sendable {
         return read
     }
 
+    /// A value made from the coach's caseload reads (the page's lines, sorted and marked), kept for two seconds like
+    /// them and forgotten with them: the caseload is opened all day, and making 40 lines again on every request was most
+    /// of its cost. Access is decided by the caller on every request, before asking; `name` must say everything the
+    /// value depends on besides the coach (the order, the filter, the day and the minute).
+    public func kept<Value: Sendable>(coach: Person.ID, _ name: String, make: () async throws -> Value) async throws -> Value {
+        let key = Self.recentPrefix(organizationID, coach: coach) + "kept:" + name
+        guard let recent = executor.readsToReuse else { return try await make() }
+        if let known = recent.value(key, as: Value.self) { return known }
+        let ticket = recent.ticket()
+        let value = try await make()
+        recent.keep(value, key, readSince: ticket)
+        return value
+    }
+
     private struct SettingsRow: Decodable, Sendable {
         let schoolYearStart: String
         let checkInRhythmDays: Int?
@@ -201,6 +215,8 @@ extension SQLExecutor {
         forgetRecent(startingWith: CaseloadQueries.recentPrefix(organization, coach: coach))
         // The plan timelines show the same relationships and sessions.
         forgetRecent(startingWith: CoachingTimelineQueries.recentPrefix(organization))
+        // So do the leaders' dashboards.
+        forgetDashboards(in: organization)
     }
 }
 

@@ -12,22 +12,27 @@ public final class Database: SQLExecutor {
     public let dialect: DatabaseDialect
     public let location: DatabaseLocation
     public let recentReads: RecentReads
+    public let siteAddress: String
     public var isTransaction: Bool { false }
     private let lender: any ConnectionLender
 
-    private init(location: DatabaseLocation, dialect: DatabaseDialect, lender: any ConnectionLender, recentReads: RecentReads) {
+    private init(location: DatabaseLocation, dialect: DatabaseDialect, lender: any ConnectionLender, recentReads: RecentReads,
+                 siteAddress: String) {
         self.location = location
         self.dialect = dialect
         self.lender = lender
         self.recentReads = recentReads
+        self.siteAddress = siteAddress
     }
 
     /// Opens a pool for the location. SQLite gets a few connections: in WAL mode readers run side by side and never
     /// wait for the writer, writers take turns through the busy timeout, and transactions begin IMMEDIATE so two
     /// writers never deadlock. PostgreSQL gets `maxConnections`.
-    /// `recentReads` is how long sessions and identities read here may be reused (see `RecentReads`).
+    /// `recentReads` is how long sessions and identities read here may be reused (see `RecentReads`). `siteAddress` is
+    /// `TRELLIS_BASE_URL`, which emails written with a change (the outbox) link to.
     public static func open(_ location: DatabaseLocation, maxConnections: Int = 8, searchPath: [String]? = nil,
-                            recentReads: Duration = .seconds(2), logger: Logger) async throws -> Database {
+                            recentReads: Duration = .seconds(2), siteAddress: String = "http://127.0.0.1:8080",
+                            logger: Logger) async throws -> Database {
         let recent = RecentReads(lifetime: recentReads)
         switch location {
         case .sqlite(let path):
@@ -44,7 +49,7 @@ public final class Database: SQLExecutor {
                 source: source, maxConnectionsPerEventLoop: connections, requestTimeout: .seconds(30),
                 logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
             let lender = PooledLender(pool: pool, logger: logger, threads: threads) { $0.sql() }
-            let database = Database(location: location, dialect: .sqlite, lender: lender, recentReads: recent)
+            let database = Database(location: location, dialect: .sqlite, lender: lender, recentReads: recent, siteAddress: siteAddress)
             // Opening the first connection now turns a bad path into an error at start, not at the first request.
             _ = try await database.scalar("SELECT 1")
             return database
@@ -56,7 +61,8 @@ public final class Database: SQLExecutor {
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: perLoop, requestTimeout: .seconds(10), logger: logger, on: group)
-            return Database(location: location, dialect: .postgres, lender: PooledLender(pool: pool, logger: logger) { $0.sql() }, recentReads: recent)
+            return Database(location: location, dialect: .postgres, lender: PooledLender(pool: pool, logger: logger) { $0.sql() }, recentReads: recent,
+                            siteAddress: siteAddress)
         }
     }
 
@@ -67,13 +73,13 @@ public final class Database: SQLExecutor {
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
     /// Recent reads of what it wrote are forgotten again once it has ended, when others can see the change.
     public func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
-        let dialect = self.dialect
+        let dialect = self.dialect, siteAddress = self.siteAddress
         let pending = PendingForgets()
         defer { pending.apply(to: recentReads) }
         return try await lender.withSQL { sql in
             try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
-                let result = try await body(Transaction(dialect: dialect, recentReads: recentReads, pending: pending, sql: sql))
+                let result = try await body(Transaction(dialect: dialect, recentReads: recentReads, siteAddress: siteAddress, pending: pending, sql: sql))
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -104,6 +110,7 @@ public final class Database: SQLExecutor {
 public struct Transaction: SQLExecutor {
     public let dialect: DatabaseDialect
     public let recentReads: RecentReads
+    public let siteAddress: String
     public var isTransaction: Bool { true }
     let pending: PendingForgets
     let sql: any SQLDatabase

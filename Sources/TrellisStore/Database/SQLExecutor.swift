@@ -7,6 +7,8 @@ public protocol SQLExecutor: Sendable {
     /// The installation's recent reads: what writes must forget, and (outside a transaction) what reads may reuse.
     var recentReads: RecentReads { get }
     var isTransaction: Bool { get }
+    /// The address people type (`TRELLIS_BASE_URL`): what emails written beside a change link to.
+    var siteAddress: String { get }
     func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` in one transaction: a new one on the database, or the one already open.
     func atomically<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T

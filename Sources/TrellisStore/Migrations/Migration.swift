@@ -27,5 +27,8 @@ public enum Migrations {
         CreateClockHours(),
         CreateCoaching(),
         CreateCohorts(),
+        CreateDigitalTools(),
+        CreateJobsAndDeadlines(),
+        CreateOutboxAndPreferences(),
     ]
 }

@@ -20,15 +20,44 @@ public struct NotificationStore: Sendable {
         let readAt: Int64?
     }
 
+    /// Adds the notification and, in the same transaction, its email when the person takes this kind by email
+    /// (`EmailOutboxStore`): a notification is never written without the email it should bring, nor the other way round.
     public func add(_ notification: PersonNotification) async throws {
         precondition(notification.organizationID == organizationID, "a notification is kept in its own district")
         defer { executor.forgetRecent(unreadKey(notification.personID)) }
+        try await executor.atomically { tx in
+            try await NotificationStore(executor: tx, organizationID: organizationID).insert(notification)
+            try await EmailOutboxStore(executor: tx, organizationID: organizationID).enqueue(for: notification)
+        }
+    }
+
+    private func insert(_ notification: PersonNotification) async throws {
         try await executor.execute("""
             INSERT INTO notifications (id, organization_id, person_id, kind, message, link, created_at, read_at)
             VALUES (\(bind: notification.id.rawValue), \(bind: organizationID.rawValue), \(bind: notification.personID.rawValue),
                     \(bind: notification.kind.rawValue), \(bind: notification.message), \(bind: notification.link),
                     \(bind: notification.createdAt.millisecondsSince1970), \(bind: notification.readAt?.millisecondsSince1970))
             """)
+    }
+
+    /// Adds many at once (a day's reminders to a whole district), a hundred rows per statement.
+    public func addAll(_ notifications: [PersonNotification]) async throws {
+        for start in stride(from: 0, to: notifications.count, by: 100) {
+            let chunk = notifications[start..<min(start + 100, notifications.count)]
+            precondition(chunk.allSatisfy { $0.organizationID == organizationID }, "a notification is kept in its own district")
+            defer { for notification in chunk { executor.forgetRecent(unreadKey(notification.personID)) } }
+            let rows = SQLList(chunk.map { n in SQLQueryString("""
+                (\(bind: n.id.rawValue), \(bind: organizationID.rawValue), \(bind: n.personID.rawValue), \(bind: n.kind.rawValue),
+                 \(bind: n.message), \(bind: n.link), \(bind: n.createdAt.millisecondsSince1970), \(bind: n.readAt?.millisecondsSince1970))
+                """) })
+            // Each chunk with its emails, in one transaction (or the caller's).
+            try await executor.atomically { tx in
+                try await tx.execute("""
+                    INSERT INTO notifications (id, organization_id, person_id, kind, message, link, created_at, read_at) VALUES \(rows)
+                    """)
+                try await EmailOutboxStore(executor: tx, organizationID: organizationID).enqueue(forAll: Array(chunk))
+            }
+        }
     }
 
     /// A person's newest notifications first.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TrellisCore
 import TrellisStore
 
 /// Everything an operator can set, read from `TRELLIS_*` environment variables. One struct, checked at start.
@@ -21,10 +22,15 @@ public struct AppConfig: Sendable {
     public var trustedProxies: Int
     /// The largest evidence file accepted, in bytes.
     public var maximumUploadBytes: Int
+    /// The relay email goes to (`TRELLIS_SMTP_URL`); nil writes each email to the log instead.
+    public var smtp: SMTPRelay?
+    /// Who email comes from (`TRELLIS_MAIL_FROM`).
+    public var mailFrom: EmailAddress
 
     public init(database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "trellis-data",
                 baseURL: String = "http://127.0.0.1:8080", logLevel: Logger.Level = .info, sessionLifetime: Duration = .seconds(12 * 3600),
-                bcryptCost: UInt8 = 12, trustedProxies: Int = 0, maximumUploadMegabytes: Int = 20) {
+                bcryptCost: UInt8 = 12, trustedProxies: Int = 0, maximumUploadMegabytes: Int = 20, smtp: SMTPRelay? = nil,
+                mailFrom: EmailAddress? = nil) {
         self.database = database
         self.host = host
         self.port = port
@@ -35,6 +41,15 @@ public struct AppConfig: Sendable {
         self.bcryptCost = bcryptCost
         self.trustedProxies = trustedProxies
         self.maximumUploadBytes = maximumUploadMegabytes * 1024 * 1024
+        self.smtp = smtp
+        self.mailFrom = mailFrom ?? Self.defaultSender(baseURL: baseURL)
+    }
+
+    /// trellis@ the site's host when that is a name, otherwise an address that names no real place.
+    static func defaultSender(baseURL: String) -> EmailAddress {
+        let host = URLComponents(string: baseURL)?.host ?? ""
+        let isName = host.contains(".") && !host.allSatisfy { $0.isNumber || $0 == "." }
+        return (isName ? EmailAddress("trellis@\(host)") : nil) ?? EmailAddress("trellis@trellis.invalid")!
     }
 
     /// True when people reach Trellis over HTTPS, so cookies must be Secure.
@@ -69,9 +84,22 @@ public struct AppConfig: Sendable {
         let cost = try integer(environment, "TRELLIS_BCRYPT_COST", default: 12, in: 4...31)
         let uploadMegabytes = try integer(environment, "TRELLIS_MAX_UPLOAD_MB", default: 20, in: 1...24)
         let trustedProxies = try proxies(environment["TRELLIS_TRUST_PROXY"] ?? "")
+        let smtp: SMTPRelay?
+        do {
+            smtp = try environment["TRELLIS_SMTP_URL"].flatMap { $0.isEmpty ? nil : try SMTPRelay(parsing: $0) }
+        } catch {
+            throw Problem(description: "\(error)")
+        }
+        let mailFrom = try environment["TRELLIS_MAIL_FROM"].flatMap { text -> EmailAddress? in
+            guard !text.isEmpty else { return nil }
+            guard let address = EmailAddress(text) else {
+                throw Problem(description: "TRELLIS_MAIL_FROM \"\(text)\" is not an email address, e.g. trellis@district.org")
+            }
+            return address
+        }
         return AppConfig(database: database, host: host, port: port, dataDirectory: dataDirectory, baseURL: baseURL,
                          logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustedProxies: trustedProxies,
-                         maximumUploadMegabytes: uploadMegabytes)
+                         maximumUploadMegabytes: uploadMegabytes, smtp: smtp, mailFrom: mailFrom)
     }
 
     /// `TRELLIS_TRUST_PROXY`: off, on (one proxy), or the number of proxies in a chain.

@@ -16,7 +16,8 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
-        services: [sessions],
+        // The job runner works beside the server: the daily stall scans and reminders, and whatever else is queued.
+        services: [sessions, JobRunnerService(runner: JobRunner(environment))],
         logger: environment.logger)
 }
 
@@ -36,6 +37,12 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
         router.add(middleware: FileMiddleware(staticFiles.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .text, subType: "css"), [.maxAge(3600)])])))
     }
     HealthController(database: environment.database, registry: registry).register(on: router)
+    // Reached from outside a browser session: a calendar application fetching its feed, a mail client's one-click
+    // unsubscribe (RFC 8058), which posts without a form token. Each is keyed by its own secret token.
+    let calendarFeeds = CalendarFeedService(environment), notificationPreferences = NotificationPreferenceService(environment)
+    let calendarPages = CalendarFeedController(renderer: renderer, feeds: calendarFeeds, baseURL: config.baseURL, secure: secure)
+    calendarPages.registerFeed(on: router)
+    EmailUnsubscribeController(renderer: renderer, preferences: notificationPreferences).register(on: router)
 
     let sessionCookie = SessionCookieParameters(name: secure ? "__Host-trellis_session" : "trellis_session", path: "/", secure: secure, sameSite: .lax)
     let pages = router.group()
@@ -64,6 +71,8 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
         .add(middleware: CohortNavigationMiddleware(cohorts: CohortService(environment)))
     HomeController(renderer: renderer, home: HomeService(environment)).register(on: signedIn)
     AccountController(renderer: renderer, accounts: accounts, secure: secure).register(on: signedIn)
+    NotificationPreferencesController(renderer: renderer, preferences: notificationPreferences, secure: secure).register(on: signedIn)
+    calendarPages.register(on: signedIn)
     SchoolsController(renderer: renderer, schools: schools, secure: secure).register(on: signedIn)
     PeopleController(renderer: renderer, people: PeopleService(environment), schools: schools, baseURL: config.baseURL, secure: secure)
         .register(on: signedIn)
@@ -111,6 +120,7 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     RelationshipProposalController(renderer: renderer, coaching: coaching, secure: secure).register(on: signedIn)
     RelationshipAnswerController(renderer: renderer, coaching: coaching, secure: secure).register(on: signedIn)
     CountsController(renderer: renderer, counts: CoachingCountsService(environment)).register(on: signedIn)
+    DashboardController(renderer: renderer, dashboards: DashboardService(environment)).register(on: signedIn)
     let cohorts = CohortService(environment), plcs = PLCService(environment)
     CohortsController(renderer: renderer, cohorts: cohorts, secure: secure).register(on: signedIn)
     CohortMembersController(renderer: renderer, cohorts: cohorts, plcs: plcs, secure: secure).register(on: signedIn)
@@ -119,5 +129,14 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     PLCController(renderer: renderer, cohorts: cohorts, plcs: plcs, secure: secure).register(on: signedIn)
     MeetingNotesController(renderer: renderer, plcs: plcs, secure: secure).register(on: signedIn)
     StakeholderRolesController(renderer: renderer, cohorts: cohorts, secure: secure).register(on: signedIn)
+    let toolCatalogue = ToolCatalogueService(environment), trials = EfficacyTrialService(environment)
+    // The fixed addresses under /tools before /tools/:id, so "new" or "adoption" is never read as a tool's id.
+    ToolFormController(renderer: renderer, catalogue: toolCatalogue, secure: secure).register(on: signedIn)
+    AdoptionController(renderer: renderer, adoption: AdoptionService(environment), catalogue: toolCatalogue).register(on: signedIn)
+    ToolCatalogueController(renderer: renderer, catalogue: toolCatalogue, trials: trials).register(on: signedIn)
+    TrialController(renderer: renderer, trials: trials, catalogue: toolCatalogue, secure: secure).register(on: signedIn)
+    ShortlistController(renderer: renderer, shortlists: ToolShortlistService(environment), secure: secure).register(on: signedIn)
+    CalendarController(renderer: renderer, calendars: DistrictCalendarService(environment), secure: secure).register(on: signedIn)
+    JobsController(renderer: renderer, jobs: JobStatusService(environment), secure: secure).register(on: signedIn)
     return router
 }

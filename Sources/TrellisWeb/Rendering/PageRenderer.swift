@@ -84,6 +84,8 @@ struct Page<Content> {
 enum NavSection: String, Sendable {
     case home, cohorts, account, schools, people, audit, standards, plans, settings, notifications, reviews, verification, clockHours, exports, district
     case coaching
+    case tools
+    case dashboard
 }
 
 /// The layout's data: who is signed in, the navigation they may use, the form token and any flash message.
@@ -120,23 +122,32 @@ struct Layout: Hashable {
             return
         }
         var items: [(String, SiteRoute, NavSection)] = [("Home", .home, .home), ("Growth plans", .plans, .plans)]
+        // A leader's school dashboard; an admin's dashboards sit behind "District".
+        let dashboard = actor.has(.leader) && !actor.has(.districtAdmin) ? actor.schoolID.flatMap { school in
+            DashboardService.maySee(actor, school: school) ? SiteRoute.schoolDashboard(school) : nil
+        } : nil
+        if let dashboard { items.append(("Dashboard", dashboard, .dashboard)) }
         // Coaching: the caseload or "My coaching" for coaches and educators; counts only for leaders and admins.
         if actor.has(.coach) || actor.has(.educator) {
             items.append(("Coaching", .coaching, .coaching))
-        } else if CoachingCountsService.maySee(actor) {
+        } else if CoachingCountsService.maySee(actor), dashboard == nil {
+            // A leader's dashboard shows the school's coaching counts and links to them, so the header stays one line.
             items.append(("Coaching", .coachingCounts, .coaching))
         }
         // Cohorts: for the people in one, and for coaches, who may start one.
         if context.isInCohort || Policy.can(actor, .create, .cohorts(actor.organizationID)) { items.append(("Cohorts", .cohorts, .cohorts)) }
+        // Tools: the district's catalogue, which everyone reads and may propose to.
+        if Policy.can(actor, .read, .tools(actor.organizationID)) { items.append(("Tools", .tools, .tools)) }
         items += [("Notifications", .notifications, .notifications), ("Clock hours", .clockHours(nil), .clockHours)]
         // A district admin's own pages sit behind one "District" link, so the header stays one line on a laptop.
-        let districtSections: Set<NavSection> = [.district, .people, .schools, .standards, .audit, .settings, .exports]
+        let districtSections: Set<NavSection> = [.district, .people, .schools, .standards, .audit, .settings, .exports, .dashboard]
         if Policy.can(actor, .read, .verifications(actor.organizationID)) {
             items.append(("Verification", .verification, .verification))
         }
         if Policy.can(actor, .read, .auditLog(actor.organizationID)) {
             items.append(("District", .district, .district))
-        } else if Policy.can(actor, .read, .frameworks(actor.organizationID)) {
+        } else if Policy.can(actor, .read, .frameworks(actor.organizationID)), dashboard == nil {
+            // A leader reaches the standards from the dashboard's heat-map instead, so the header stays one line.
             items.append(("Standards", .frameworks, .standards))
         }
         let isAdmin = items.contains { $0.2 == .district }

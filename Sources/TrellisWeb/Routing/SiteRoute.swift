@@ -99,6 +99,36 @@ public enum SiteRoute: Sendable, Hashable {
     case plcSection(Cohort.ID, PLC.ID, String)
     /// The district's list of stakeholder roles people play in cohorts.
     case cohortRoles
+    /// The school year's calendar (deadlines, reminders, stall grace), a school's own dates, and the district's jobs.
+    case calendar
+    case schoolCalendar(School.ID)
+    case jobs
+    case jobRetry(String)
+    /// A person's notification preferences (email, weekly digest), an email's one-click link to them, and their private
+    /// calendar address: its page, making a new one, ending it, and the feed itself.
+    case notificationPreferences
+    case emailUnsubscribe(token: String)
+    case calendarSettings
+    case calendarReset
+    case calendarRemoval
+    case calendarFeed(token: String)
+    /// The catalogue of digital tools, its pages ("new", "proposals", "adoption", "adoption.csv"), one tool and what is
+    /// done to it ("edit", "approval"); a shortlist of a cycle or a goal and one entry on it ("remove"); efficacy trials.
+    case tools
+    case toolsPage(String)
+    case tool(DigitalTool.ID)
+    case toolPart(DigitalTool.ID, String)
+    case shortlist(ShortlistAnchor)
+    case shortlistEntry(ShortlistEntry.ID, String?)
+    case trials
+    case newTrial
+    case trial(EfficacyTrial.ID)
+    case trialPart(EfficacyTrial.ID, String)
+    /// A school's follow-through dashboard and one of its sections as CSV ("plans", "stalled", …), and the district's.
+    case schoolDashboard(School.ID)
+    case schoolDashboardCSV(School.ID, String)
+    case districtDashboard
+    case districtDashboardCSV
     case stylesheet
 
     public var path: String {
@@ -180,6 +210,31 @@ public enum SiteRoute: Sendable, Hashable {
         case .plc(let cohort, let plc): "/cohorts/\(cohort)/plcs/\(plc)"
         case .plcSection(let cohort, let plc, let section): "/cohorts/\(cohort)/plcs/\(plc)/\(section)"
         case .cohortRoles: "/admin/settings/cohort-roles"
+        case .calendar: "/admin/settings/calendar"
+        case .schoolCalendar(let id): "/calendar/schools/\(id)"
+        case .jobs: "/admin/jobs"
+        case .jobRetry(let id): "/admin/jobs/\(Self.segment(id))/retry"
+        case .notificationPreferences: EmailLinks.preferencesPath
+        case .emailUnsubscribe(let token): EmailLinks.unsubscribePath(token: Self.segment(token))
+        case .calendarSettings: "/account/calendar"
+        case .calendarReset: "/account/calendar/reset"
+        case .calendarRemoval: "/account/calendar/remove"
+        case .calendarFeed(let token): "/calendar/\(Self.segment(token)).ics"
+        case .tools: "/tools"
+        case .toolsPage(let page): "/tools/\(page)"
+        case .tool(let id): "/tools/\(id)"
+        case .toolPart(let id, let part): "/tools/\(id)/\(part)"
+        case .shortlist(.cycle(let cycle)): "/coaching/cycles/\(cycle)/tools"
+        case .shortlist(.goal(let plan, let goal)): "/plans/\(plan)/goals/\(goal)/tools"
+        case .shortlistEntry(let id, let part): "/shortlist/\(id)" + (part.map { "/\($0)" } ?? "")
+        case .trials: "/trials"
+        case .newTrial: "/trials/new"
+        case .trial(let id): "/trials/\(id)"
+        case .trialPart(let id, let part): "/trials/\(id)/\(part)"
+        case .schoolDashboard(let id): "/dashboards/schools/\(id)"
+        case .schoolDashboardCSV(let id, let section): "/dashboards/schools/\(id)/\(section).csv"
+        case .districtDashboard: "/dashboards/district"
+        case .districtDashboardCSV: "/dashboards/district/schools.csv"
         case .stylesheet: "/static/trellis.css"
         }
     }

@@ -23,12 +23,16 @@ struct DistrictController {
         let actor = try context.requireActor()
         let org = actor.organizationID
         let areas: [(Resource, Action, String, SiteRoute, String)] = [
+            (.dashboard(organizationID: org, schoolID: nil), .read, "Dashboard", .districtDashboard,
+             "Follow-through across schools: plans by status, check-ins, stalled plans, each school's dashboard, as CSV too."),
             (.people(org), .read, "People", .people, "Add people, give them roles, send set-password links, deactivate accounts."),
             (.schools(org), .create, "Schools", .schools, "The district's schools and who works at each."),
             (.frameworks(org), .update, "Standards", .frameworks, "Frameworks goals align to: built in, imported from CASE, or your own."),
             (.verifications(org), .read, "Verification", .verification, "Signed plans waiting for clock-hour verification."),
             (.verifications(org), .read, "Exports", .exports, "Verification forms (ZIP) and clock hours for HR (CSV) for a date range."),
             (.settings(org), .update, "Settings", .settings, "The school year, guiding questions and renewal rules."),
+            (.settings(org), .update, "School-year calendar", .calendar, "Deadlines, reminders before them, and when a quiet plan counts as stalled."),
+            (.settings(org), .read, "Background jobs", .jobs, "The daily stall scans and reminders, and any job that failed."),
             (.settings(org), .update, "Cohort roles", .cohortRoles, "The parts people play in cohorts, offered when a coach adds a member."),
             (.auditLog(org), .read, "Audit log", .auditLog, "Who did what and when, filtered by kind, person and date."),
         ]

@@ -14,6 +14,8 @@ struct CaseloadView {
         let lastContact: String
         let nextSession: String
         let isQuiet: Bool
+        /// "Stalled since March 3" while the plan's stall stands.
+        let stalledSince: String?
         /// For a proposal: what it waits for, and the page to answer or withdraw it.
         let waiting: String?
         let waitingPath: String?
@@ -66,6 +68,7 @@ struct CaseloadView {
                 lastContact: entry.lastContact.map { Self.day($0, today: today) } ?? "None yet",
                 nextSession: entry.nextSession.map { Self.session($0, today: today) } ?? "None planned",
                 isQuiet: line.isQuiet,
+                stalledSince: line.stalledSince.map { "Stalled since \($0.longForm)" },
                 waiting: isWaiting ? (line.awaitsMyAnswer ? "Asks you to coach them" : "Invitation sent, not answered yet") : nil,
                 waitingPath: isWaiting ? SiteRoute.coachingRelationshipPart(relationship.id, line.awaitsMyAnswer ? "answer" : "end").path : nil,
                 waitingAction: isWaiting ? (line.awaitsMyAnswer ? "Answer" : "Withdraw") : nil)

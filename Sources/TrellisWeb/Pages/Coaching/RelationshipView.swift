@@ -24,6 +24,8 @@ struct RelationshipView {
         let sessions: [SessionLine]
         let hasSessions: Bool
         let editPath: String?
+        /// The cycle's shortlist of tools, which both sides see and choose together.
+        let toolsPath: String
     }
 
     struct TrendLine {
@@ -74,7 +76,8 @@ struct RelationshipView {
             return CycleBlock(focus: cycle.focus, goal: entry.goalStatement, dates: dates, phase: entry.phase.label,
                               lookFors: cycle.lookFors.map(\.text), hasLookFors: !cycle.lookFors.isEmpty,
                               sessions: entry.sessions.map(line), hasSessions: !entry.sessions.isEmpty,
-                              editPath: overview.canWrite ? SiteRoute.coachingCycle(cycle.id).path : nil)
+                              editPath: overview.canWrite ? SiteRoute.coachingCycle(cycle.id).path : nil,
+                              toolsPath: SiteRoute.shortlist(.cycle(cycle.id)).path)
         }
         hasCycles = !cycles.isEmpty
         otherSessions = overview.otherSessions.map(line)

@@ -63,11 +63,13 @@ struct HomeController {
         let schoolsPath = SiteRoute.schools.path
         let auditPath = SiteRoute.auditLog.path
         let newPersonPath = SiteRoute.newPerson.path
+        let dashboardPath = SiteRoute.districtDashboard.path
     }
 
     struct LeaderPanel {
         let schoolName: String
         let people: Int
+        let dashboardPath: String?
     }
 
     struct SchoolLine {
@@ -111,7 +113,10 @@ struct HomeController {
         let view = HomeView(
             displayName: summary.person.displayName, districtName: summary.organization.name, schoolName: summary.school?.name,
             roles: summary.person.sortedRoles.map(\.label).joined(separator: ", "),
-            admin: admin, leader: summary.leader.map { LeaderPanel(schoolName: $0.school.name, people: $0.people) },
+            admin: admin, leader: summary.leader.map { leader in
+                LeaderPanel(schoolName: leader.school.name, people: leader.people,
+                            dashboardPath: DashboardService.maySee(actor, school: leader.school.id) ? SiteRoute.schoolDashboard(leader.school.id).path : nil)
+            },
             plan: summary.plan.map { Self.panel($0, today: today) },
             startPlan: summary.plan == nil && !actor.has(.districtAdmin) ? StartPanel(year: summary.schoolYear.label) : nil,
             shared: summary.sharedPlans == 0 ? nil : summary.sharedPlans == 1 ? "1 plan is shared with you." : "\(summary.sharedPlans) plans are shared with you.",
