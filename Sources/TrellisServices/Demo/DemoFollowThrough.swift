@@ -4,7 +4,7 @@ import TrellisStore
 
 /// The demo district's follow-through: the school year's deadlines (2026–27 when the demo is made that year), and the
 /// day's stall scan and reminders already run, so Diego Ramírez's quiet plan is flagged on Kwame's caseload and both
-/// of them find the notice in their notifications on first sign-in.
+/// of them find the notice in their notifications on first sign-in; the coaches' weekly digest is waiting to be sent.
 struct DemoFollowThrough {
     let env: ServiceEnvironment
 
@@ -21,5 +21,7 @@ struct DemoFollowThrough {
         }
         try await StallScanJob(env).scan(organization, today: env.today)
         try await DeadlineReminderJob(env).remind(organization, today: env.today)
+        // The coaches' weekly digest of this week, waiting in the outbox for the runner to send.
+        try await WeeklyDigestService(env).build(organization)
     }
 }
