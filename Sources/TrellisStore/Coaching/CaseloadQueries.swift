@@ -64,13 +64,7 @@ public struct CaseloadQueries: Sendable {
     /// of its cost. Access is decided by the caller on every request, before asking; `name` must say everything the
     /// value depends on besides the coach (the order, the filter, the day and the minute).
     public func kept<Value: Sendable>(coach: Person.ID, _ name: String, make: () async throws -> Value) async throws -> Value {
-        let key = Self.recentPrefix(organizationID, coach: coach) + "kept:" + name
-        guard let recent = executor.readsToReuse else { return try await make() }
-        if let known = recent.value(key, as: Value.self) { return known }
-        let ticket = recent.ticket()
-        let value = try await make()
-        recent.keep(value, key, readSince: ticket)
-        return value
+        try await executor.reusing(true, Self.recentPrefix(organizationID, coach: coach) + "kept:" + name, make)
     }
 
     private struct SettingsRow: Decodable, Sendable {

@@ -5,6 +5,8 @@ import TrellisCore
 /// forgets the prefix, so this instance never shows a cohort older than its last change, and other instances within
 /// two seconds. Reads for a change never pass `recent`: a change always starts from what is stored.
 extension SQLExecutor {
+    /// `read`, or what it gave in the last two seconds when `recent` (the caseload's and the cohort page's kept values
+    /// use it too): kept only if nothing forgot its key while it ran.
     func reusing<Value: Sendable>(_ recent: Bool, _ key: String, _ read: () async throws -> Value) async throws -> Value {
         guard recent, let reads = readsToReuse else { return try await read() }
         if let known = reads.value(key, as: Value.self) { return known }
