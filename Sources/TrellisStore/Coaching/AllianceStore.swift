@@ -19,7 +19,7 @@ public struct AllianceStore: Sendable {
             try await executor.execute("""
                 INSERT INTO alliance_answers (session_id, organization_id, relationship_id, answered_on, answers)
                 VALUES (\(bind: answers.sessionID.rawValue), \(bind: organizationID.rawValue), \(bind: relationship.rawValue),
-                        \(bind: answers.answeredOn.iso), \(bind: try CoachingJSON.encode(answers.answers)))
+                        \(bind: answers.answeredOn.iso), \(bind: try DocumentJSON.encode(answers.answers)))
                 """)
         } catch where error.isUniqueViolation {
             throw StoreError.duplicate("alliance")

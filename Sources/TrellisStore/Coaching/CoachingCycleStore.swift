@@ -26,7 +26,7 @@ public struct CoachingCycleStore: Sendable {
         try await executor.execute("""
             INSERT INTO coaching_cycles (id, organization_id, relationship_id, starts_on, document, version)
             VALUES (\(bind: cycle.id.rawValue), \(bind: organizationID.rawValue), \(bind: cycle.relationshipID.rawValue),
-                    \(bind: cycle.startsOn.iso), \(bind: try CoachingJSON.encode(cycle)), 1)
+                    \(bind: cycle.startsOn.iso), \(bind: try DocumentJSON.encode(cycle)), 1)
             """)
     }
 
@@ -41,7 +41,7 @@ public struct CoachingCycleStore: Sendable {
     @discardableResult
     public func update(_ cycle: CoachingCycle, expecting version: Int) async throws -> Int {
         let changed = try await executor.scalar("""
-            UPDATE coaching_cycles SET starts_on = \(bind: cycle.startsOn.iso), document = \(bind: try CoachingJSON.encode(cycle)),
+            UPDATE coaching_cycles SET starts_on = \(bind: cycle.startsOn.iso), document = \(bind: try DocumentJSON.encode(cycle)),
                 version = version + 1
             WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: cycle.id.rawValue) AND version = \(bind: version)
             RETURNING version
@@ -66,19 +66,6 @@ public struct CoachingCycleStore: Sendable {
         let cycle = try JSONDecoder().decode(CoachingCycle.self, from: Data(row.document.utf8))
         guard cycle.organizationID == organizationID else { throw StoreError.notFound }
         return Stored(cycle: cycle, version: row.version)
-    }
-}
-
-/// The JSON the coaching documents are kept in: keys sorted, so the same record is always the same text.
-enum CoachingJSON {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 

@@ -15,7 +15,7 @@ extension OrganizationScope {
 
     /// Keeps the district's own bank; nil goes back to Trellis's questions.
     public func setCoachingQuestions(_ bank: CoachingQuestions?) async throws {
-        let text = try bank.map { try CoachingJSON.encode($0) }
+        let text = try bank.map { try DocumentJSON.encode($0) }
         try await executor.execute("""
             UPDATE organizations SET coaching_questions = \(bind: text) WHERE id = \(bind: organizationID.rawValue)
             """)

@@ -34,7 +34,7 @@ public struct CoachingSessionStore: Sendable {
                     \(bind: session.cycleID?.rawValue), \(bind: relationship.coachID.rawValue), \(bind: relationship.educatorID.rawValue),
                     \(bind: schoolID?.rawValue), \(bind: session.kind.rawValue), \(bind: session.timing.date.iso),
                     \(bind: session.timing.startsAt?.minuteOfDay), \(bind: session.timing.minutes),
-                    \(bind: try CoachingJSON.encode(session)), 1, \(bind: now.millisecondsSince1970))
+                    \(bind: try DocumentJSON.encode(session)), 1, \(bind: now.millisecondsSince1970))
             """)
     }
 
@@ -53,7 +53,7 @@ public struct CoachingSessionStore: Sendable {
         let changed = try await executor.scalar("""
             UPDATE coaching_sessions SET cycle_id = \(bind: session.cycleID?.rawValue), kind = \(bind: session.kind.rawValue),
                 held_on = \(bind: session.timing.date.iso), starts_minute = \(bind: session.timing.startsAt?.minuteOfDay),
-                minutes = \(bind: session.timing.minutes), document = \(bind: try CoachingJSON.encode(session)), version = version + 1
+                minutes = \(bind: session.timing.minutes), document = \(bind: try DocumentJSON.encode(session)), version = version + 1
             WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: session.id.rawValue) AND version = \(bind: version)
             RETURNING version
             """)

@@ -27,7 +27,7 @@ public struct CohortStore: Sendable {
             try await tx.execute("""
                 INSERT INTO cohorts (id, organization_id, facilitator_id, name, document, version, created_at)
                 VALUES (\(bind: cohort.id.rawValue), \(bind: organizationID.rawValue), \(bind: cohort.facilitatorID.rawValue),
-                        \(bind: cohort.name), \(bind: try CohortJSON.encode(cohort)), 1, \(bind: date.millisecondsSince1970))
+                        \(bind: cohort.name), \(bind: try DocumentJSON.encode(cohort)), 1, \(bind: date.millisecondsSince1970))
                 """)
             try await CohortStore(executor: tx, organizationID: organizationID).saveMembers(cohort)
         }
@@ -49,7 +49,7 @@ public struct CohortStore: Sendable {
         try await executor.atomically { tx in
             let changed = try await tx.scalar("""
                 UPDATE cohorts SET name = \(bind: cohort.name), facilitator_id = \(bind: cohort.facilitatorID.rawValue),
-                    document = \(bind: try CohortJSON.encode(cohort)), version = version + 1
+                    document = \(bind: try DocumentJSON.encode(cohort)), version = version + 1
                 WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: cohort.id.rawValue) AND version = \(bind: version)
                 RETURNING version
                 """)
@@ -135,19 +135,6 @@ public struct CohortStore: Sendable {
     public func setStakeholderRoles(_ roles: [String]?) async throws {
         let text = try roles.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         try await executor.execute("UPDATE organizations SET cohort_roles = \(bind: text) WHERE id = \(bind: organizationID.rawValue)")
-    }
-}
-
-/// One encoding for every cohort document: sorted keys, so the same value is always stored as the same text.
-enum CohortJSON {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }
 

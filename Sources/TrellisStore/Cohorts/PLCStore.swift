@@ -36,7 +36,7 @@ public struct PLCStore: Sendable {
         try await executor.execute("""
             INSERT INTO plcs (id, organization_id, cohort_id, name, document, version, created_at)
             VALUES (\(bind: plc.id.rawValue), \(bind: organizationID.rawValue), \(bind: plc.cohortID.rawValue), \(bind: plc.name),
-                    \(bind: try CohortJSON.encode(plc)), 1, \(bind: date.millisecondsSince1970))
+                    \(bind: try DocumentJSON.encode(plc)), 1, \(bind: date.millisecondsSince1970))
             """)
     }
 
@@ -50,7 +50,7 @@ public struct PLCStore: Sendable {
     public func update(_ plc: PLC, expecting version: Int) async throws {
         defer { executor.forgetRecent(startingWith: CohortReads.prefix(organizationID, plc.cohortID)) }
         let changed = try await executor.scalar("""
-            UPDATE plcs SET name = \(bind: plc.name), document = \(bind: try CohortJSON.encode(plc)), version = version + 1
+            UPDATE plcs SET name = \(bind: plc.name), document = \(bind: try DocumentJSON.encode(plc)), version = version + 1
             WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: plc.id.rawValue) AND version = \(bind: version)
             RETURNING version
             """)
@@ -73,7 +73,7 @@ public struct PLCStore: Sendable {
     }
 
     private func decode(_ row: Row) throws -> Stored {
-        Stored(plc: try CohortJSON.decode(PLC.self, row.document), version: row.version)
+        Stored(plc: try DocumentJSON.decode(PLC.self, row.document), version: row.version)
     }
 
     // MARK: Goal links
@@ -119,7 +119,7 @@ public struct PLCStore: Sendable {
     // MARK: Meeting notes
 
     public func save(_ note: PLCMeetingNote) async throws {
-        let document = try CohortJSON.encode(note)
+        let document = try DocumentJSON.encode(note)
         try await executor.atomically { tx in
             try await tx.execute("""
                 DELETE FROM plc_meeting_notes WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: note.id.rawValue)
@@ -139,6 +139,6 @@ public struct PLCStore: Sendable {
             SELECT document FROM plc_meeting_notes
             WHERE organization_id = \(bind: organizationID.rawValue) AND plc_id = \(bind: plc.rawValue) \(filter)
             ORDER BY meeting_on DESC, id
-            """, as: NoteRow.self).map { try CohortJSON.decode(PLCMeetingNote.self, $0.document) }.filter { $0.plcID == plc }
+            """, as: NoteRow.self).map { try DocumentJSON.decode(PLCMeetingNote.self, $0.document) }.filter { $0.plcID == plc }
     }
 }

@@ -109,7 +109,7 @@ public struct VisioningStore: Sendable {
 
     public func save(_ theme: Theme, position: Int) async throws {
         defer { executor.forgetRecent(startingWith: CohortReads.prefix(organizationID, theme.cohortID)) }
-        let document = try CohortJSON.encode(theme)
+        let document = try DocumentJSON.encode(theme)
         try await executor.atomically { tx in
             try await tx.execute("""
                 DELETE FROM cohort_themes WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: theme.id.rawValue)
@@ -140,6 +140,6 @@ public struct VisioningStore: Sendable {
             SELECT document FROM cohort_themes
             WHERE organization_id = \(bind: organizationID.rawValue) AND cohort_id = \(bind: cohort.rawValue)
             ORDER BY position, id
-            """, as: DocumentRow.self).map { try CohortJSON.decode(Theme.self, $0.document) }.filter { $0.cohortID == cohort }
+            """, as: DocumentRow.self).map { try DocumentJSON.decode(Theme.self, $0.document) }.filter { $0.cohortID == cohort }
     }
 }

@@ -26,7 +26,7 @@ public struct DigitalToolStore: Sendable {
         try await executor.execute("""
             INSERT INTO digital_tools (id, organization_id, name, approval, proposed_by, renews_on, document, version, created_at)
             VALUES (\(bind: tool.id.rawValue), \(bind: organizationID.rawValue), \(bind: tool.name), \(bind: tool.approval.rawValue),
-                    \(bind: tool.proposedBy.rawValue), \(bind: tool.licence.renewsOn?.iso), \(bind: try ToolJSON.encode(tool)), 1,
+                    \(bind: tool.proposedBy.rawValue), \(bind: tool.licence.renewsOn?.iso), \(bind: try DocumentJSON.encode(tool)), 1,
                     \(bind: tool.proposedAt.millisecondsSince1970))
             """)
     }
@@ -43,7 +43,7 @@ public struct DigitalToolStore: Sendable {
     public func update(_ tool: DigitalTool, expecting version: Int) async throws -> Int {
         let changed = try await executor.scalar("""
             UPDATE digital_tools SET name = \(bind: tool.name), approval = \(bind: tool.approval.rawValue),
-                renews_on = \(bind: tool.licence.renewsOn?.iso), document = \(bind: try ToolJSON.encode(tool)), version = version + 1
+                renews_on = \(bind: tool.licence.renewsOn?.iso), document = \(bind: try DocumentJSON.encode(tool)), version = version + 1
             WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: tool.id.rawValue) AND version = \(bind: version)
             RETURNING version
             """)
@@ -83,19 +83,6 @@ public struct DigitalToolStore: Sendable {
         // The document cannot move a tool to another district, whatever it says.
         guard tool.organizationID == organizationID else { throw StoreError.notFound }
         return Stored(tool: tool, version: row.version)
-    }
-}
-
-/// The JSON the tools documents are kept in: keys sorted, so the same record is always the same text.
-enum ToolJSON {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 

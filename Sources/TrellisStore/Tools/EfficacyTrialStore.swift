@@ -28,7 +28,7 @@ public struct EfficacyTrialStore: Sendable {
                 INSERT INTO efficacy_trials (id, organization_id, tool_id, coach_id, visibility, verdict, starts_on, document, version, created_at)
                 VALUES (\(bind: trial.id.rawValue), \(bind: organizationID.rawValue), \(bind: trial.toolID.rawValue),
                         \(bind: trial.coachID.rawValue), \(bind: trial.visibility.rawValue), \(bind: trial.verdict?.rawValue),
-                        \(bind: trial.startsOn.iso), \(bind: try ToolJSON.encode(trial)), 1, \(bind: date.millisecondsSince1970))
+                        \(bind: trial.startsOn.iso), \(bind: try DocumentJSON.encode(trial)), 1, \(bind: date.millisecondsSince1970))
                 """)
             try await EfficacyTrialStore(executor: tx, organizationID: organizationID).savePeople(trial)
         }
@@ -47,7 +47,7 @@ public struct EfficacyTrialStore: Sendable {
             let changed = try await tx.scalar("""
                 UPDATE efficacy_trials SET tool_id = \(bind: trial.toolID.rawValue), visibility = \(bind: trial.visibility.rawValue),
                     verdict = \(bind: trial.verdict?.rawValue), starts_on = \(bind: trial.startsOn.iso),
-                    document = \(bind: try ToolJSON.encode(trial)), version = version + 1
+                    document = \(bind: try DocumentJSON.encode(trial)), version = version + 1
                 WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: trial.id.rawValue) AND version = \(bind: version)
                 RETURNING version
                 """)

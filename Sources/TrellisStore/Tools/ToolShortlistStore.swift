@@ -37,7 +37,7 @@ public struct ToolShortlistStore: Sendable {
             try await executor.execute("""
                 INSERT INTO tool_shortlist_entries (id, organization_id, tool_id, anchor, plan_id, document, version, added_at)
                 VALUES (\(bind: entry.id.rawValue), \(bind: organizationID.rawValue), \(bind: entry.toolID.rawValue),
-                        \(bind: Self.key(entry.anchor)), \(bind: planID), \(bind: try ToolJSON.encode(entry)), 1,
+                        \(bind: Self.key(entry.anchor)), \(bind: planID), \(bind: try DocumentJSON.encode(entry)), 1,
                         \(bind: entry.addedAt.millisecondsSince1970))
                 """)
         } catch where error.isUniqueViolation {
@@ -56,7 +56,7 @@ public struct ToolShortlistStore: Sendable {
     @discardableResult
     public func update(_ entry: ShortlistEntry, expecting version: Int) async throws -> Int {
         let changed = try await executor.scalar("""
-            UPDATE tool_shortlist_entries SET document = \(bind: try ToolJSON.encode(entry)), version = version + 1
+            UPDATE tool_shortlist_entries SET document = \(bind: try DocumentJSON.encode(entry)), version = version + 1
             WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: entry.id.rawValue) AND version = \(bind: version)
             RETURNING version
             """)

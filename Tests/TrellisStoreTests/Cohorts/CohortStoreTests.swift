@@ -143,7 +143,7 @@ import TrellisCore
             try await database.execute("""
                 INSERT INTO cohort_themes (id, organization_id, cohort_id, position, document)
                 VALUES ('elsewhere', \(bind: north.organization.id.rawValue), \(bind: cohort.id.rawValue), 5,
-                        \(bind: try CohortJSON.encode(Theme(id: .init("elsewhere"), cohortID: cohort.id, title: "Elsewhere", studentOutcome: "A"))))
+                        \(bind: try DocumentJSON.encode(Theme(id: .init("elsewhere"), cohortID: cohort.id, title: "Elsewhere", studentOutcome: "A"))))
                 """)
             // run + check: the kept answer stands (no query) until a write here forgets it; a change's read never reuses
             #expect(try await scope.visioning.themes(of: cohort.id, recent: true).isEmpty)
