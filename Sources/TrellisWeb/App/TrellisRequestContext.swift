@@ -9,6 +9,8 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
     /// The signed-in person, set by the session authenticator.
     public var identity: Person?
     public let sessions: SessionContext<TrellisSession>
+    /// The API token this request came with, set by the API's bearer authenticator (nil for pages).
+    public var apiGrant: APIGrant?
     /// The CSRF token every form on the response must carry.
     public var csrfToken: String = ""
     /// A message from the previous request, shown once.
