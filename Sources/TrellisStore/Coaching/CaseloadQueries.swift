@@ -51,12 +51,7 @@ public struct CaseloadQueries: Sendable {
     /// The coach's caseload as of `today`. The school year is the district's, found from `today`.
     public func caseload(coach: Person.ID, today: CalendarDate) async throws -> Read {
         let key = Self.recentPrefix(organizationID, coach: coach) + today.iso
-        let recent = executor.readsToReuse
-        if let kept = recent?.value(key, as: Read.self) { return kept }
-        let ticket = recent?.ticket()
-        let read = try await readCaseload(coach: coach, today: today)
-        if let ticket { recent?.keep(read, key, readSince: ticket) }
-        return read
+        return try await executor.reusing(true, key) { try await readCaseload(coach: coach, today: today) }
     }
 
     /// A value made from the coach's caseload reads (the page's lines, sorted and marked), kept for two seconds like

@@ -5,15 +5,12 @@ import TrellisCore
 /// forgets the prefix, so this instance never shows a cohort older than its last change, and other instances within
 /// two seconds. Reads for a change never pass `recent`: a change always starts from what is stored.
 extension SQLExecutor {
-    /// `read`, or what it gave in the last two seconds when `recent` (the caseload's and the cohort page's kept values
-    /// use it too): kept only if nothing forgot its key while it ran.
+    /// `read`, or what it gave in the last two seconds when `recent` (the caseload's, the dashboards' and the cohort
+    /// page's kept values use it too): kept only if nothing forgot its key while it ran, refreshed ahead, made once at a
+    /// time (`RecentReads.reuse`).
     func reusing<Value: Sendable>(_ recent: Bool, _ key: String, _ read: () async throws -> Value) async throws -> Value {
         guard recent, let reads = readsToReuse else { return try await read() }
-        if let known = reads.value(key, as: Value.self) { return known }
-        let ticket = reads.ticket()
-        let value = try await read()
-        reads.keep(value, key, readSince: ticket)
-        return value
+        return try await reads.reuse(key, read)
     }
 }
 

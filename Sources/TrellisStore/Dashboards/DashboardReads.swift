@@ -6,47 +6,18 @@ import TrellisCore
 /// leader's dashboard is opened again and again while little under it changes.
 ///
 /// A dashboard is put together from several reads and services, so what is kept is the whole figure, whatever the
-/// caller builds; and when the kept figure has run out while many requests ask for it at once, one of them builds it
-/// and the others wait for that one, instead of each running the same queries.
+/// caller builds; it is refreshed ahead and made once at a time (`RecentReads.reuse`).
 public struct DashboardReads: Sendable {
     let executor: any SQLExecutor
     public let organizationID: Organization.ID
 
     /// The value kept under `key` (a name within this district's dashboards), or what `build` makes, kept for next time.
     /// Inside a transaction nothing is kept or reused.
-    public func kept<Value: Sendable>(_ key: String, _ build: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        let fullKey = Self.prefix(organizationID) + key
-        guard let recent = executor.readsToReuse else { return try await build() }
-        if let known = recent.value(fullKey, as: Value.self) { return known }
-        return try await InFlightDashboards.shared.run(fullKey) {
-            if let known = recent.value(fullKey, as: Value.self) { return known }
-            let ticket = recent.ticket()
-            let value = try await build()
-            recent.keep(value, fullKey, readSince: ticket)
-            return value
-        }
+    public func kept<Value: Sendable>(_ key: String, _ build: () async throws -> Value) async throws -> Value {
+        try await executor.reusing(true, Self.prefix(organizationID) + key, build)
     }
 
     static func prefix(_ organization: Organization.ID) -> String { "dashboard:\(organization)/" }
-}
-
-/// Builds of a kept figure under way, so that concurrent requests for the same key share one.
-final class InFlightDashboards: @unchecked Sendable {
-    static let shared = InFlightDashboards()
-    private let lock = NSLock()
-    private var running: [String: Task<any Sendable, any Error>] = [:]
-
-    func run<Value: Sendable>(_ key: String, _ build: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        let task: Task<any Sendable, any Error> = lock.withLock {
-            if let running = running[key] { return running }
-            let task = Task<any Sendable, any Error> { try await build() }
-            running[key] = task
-            return task
-        }
-        defer { lock.withLock { if running[key] == task { running[key] = nil } } }
-        guard let value = try await task.value as? Value else { return try await build() }
-        return value
-    }
 }
 
 extension SQLExecutor {

@@ -14,11 +14,16 @@ import Foundation
 ///   again after the commit (`Transaction.forgetRecent`), so a reader between the write and the commit cannot
 ///   keep the old row either.
 /// Nothing is kept while a transaction is open, so a rolled-back write is never remembered.
+///
+/// Values that take long to make (a dashboard, a caseload) go through `reuse`, which also keeps the requests that
+/// open them all day from waiting when a kept value runs out: see RecentReads+Reuse.swift.
 public final class RecentReads: @unchecked Sendable {
     public let lifetime: Duration
     private let capacity: Int
-    private let lock = NSLock()
-    private var entries: [String: (value: any Sendable, keptAt: ContinuousClock.Instant)] = [:]
+    let lock = NSLock()
+    private(set) var entries: [String: (value: any Sendable, keptAt: ContinuousClock.Instant)] = [:]
+    /// Reads under way through `reuse`, by key, so that requests arriving meanwhile share them (guarded by `lock`).
+    var building: [String: Build] = [:]
     /// Every forget moves this on; a ticket remembers where it stood.
     private var generation: UInt64 = 0
     private var forgotten: [String: (generation: UInt64, at: ContinuousClock.Instant)] = [:]
@@ -36,8 +41,11 @@ public final class RecentReads: @unchecked Sendable {
     }
 
     func ticket() -> Ticket {
-        lock.withLock { Ticket(generation: generation, at: .now) }
+        lock.withLock { ticketHoldingLock() }
     }
+
+    /// Called with the lock held.
+    func ticketHoldingLock() -> Ticket { Ticket(generation: generation, at: .now) }
 
     func value<Value: Sendable>(_ key: String, as _: Value.Type = Value.self) -> Value? {
         guard lifetime > .zero else { return nil }
@@ -59,7 +67,8 @@ public final class RecentReads: @unchecked Sendable {
                 entries = entries.filter { now - $0.value.keptAt < lifetime }
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             }
-            entries[key] = (value, now)
+            // Stamped with when the read began: a kept value is never older than `lifetime`, counted from its data.
+            entries[key] = (value, ticket.at)
         }
     }
 
@@ -68,6 +77,8 @@ public final class RecentReads: @unchecked Sendable {
         lock.withLock {
             generation += 1
             entries.removeValue(forKey: key)
+            // A read under way began before this write: nobody may join it from now on.
+            building.removeValue(forKey: key)
             if forgotten.count >= capacity { forgotten = forgotten.filter { now - $0.value.at < lifetime } }
             forgotten[key] = (generation, now)
         }
@@ -79,6 +90,7 @@ public final class RecentReads: @unchecked Sendable {
         lock.withLock {
             generation += 1
             entries = entries.filter { !$0.key.hasPrefix(prefix) }
+            building = building.filter { !$0.key.hasPrefix(prefix) }
             forgottenPrefixes.removeAll { now - $0.at >= lifetime }
             forgottenPrefixes.append((prefix, generation, now))
         }

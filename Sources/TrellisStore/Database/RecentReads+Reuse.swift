@@ -1,0 +1,105 @@
+import Foundation
+
+/// The way long reads are kept: `reuse` answers from what was kept, and makes sure the pages opened all day never
+/// wait for a kept value to be made again.
+///
+/// - Refreshed ahead: once a kept value is half its lifetime old, the next request reads it again while every other
+///   request goes on being answered with the kept value, which is still within its lifetime. So under steady use the
+///   value never runs out, and no request waits for anyone else's read; what another instance wrote still shows within
+///   the lifetime, counted from when the kept read began.
+/// - Made once at a time: when there is no kept value (the first request, or after a write forgot it), the first
+///   request reads and those arriving meanwhile wait for its result instead of running the same queries.
+/// - A write wins: a forget stops anyone from joining a read that began before it, and those already waiting for such
+///   a read read again themselves rather than take its result. The ticket rule of `keep` still applies.
+extension RecentReads {
+    /// A read under way, and who is waiting for it. Guarded by the `RecentReads` lock.
+    final class Build: @unchecked Sendable {
+        fileprivate var finished = false
+        fileprivate var result: (any Sendable)?
+        fileprivate var waiters: [CheckedContinuation<(any Sendable)?, Never>] = []
+    }
+
+    private enum Step<Value: Sendable> {
+        case answer(Value)
+        case refresh(keeping: Value, Build, Ticket)
+        case read(Build, Ticket)
+        case wait(Build)
+    }
+
+    /// The value kept under `key`, or what `read` gives (kept for next time, unless a write forgot `key` meanwhile).
+    func reuse<Value: Sendable>(_ key: String, _ read: () async throws -> Value) async throws -> Value {
+        guard lifetime > .zero else { return try await read() }
+        switch step(for: key, as: Value.self) {
+        case .answer(let value):
+            return value
+        case .refresh(let kept, let build, let ticket):
+            do {
+                let value = try await read()
+                keep(value, key, readSince: ticket)
+                finish(build, key, with: value)
+                return value
+            } catch {
+                // The kept value was within its lifetime when this request began; it is still the right answer.
+                finish(build, key, with: nil)
+                return kept
+            }
+        case .read(let build, let ticket):
+            do {
+                let value = try await read()
+                keep(value, key, readSince: ticket)
+                finish(build, key, with: value)
+                return value
+            } catch {
+                finish(build, key, with: nil)
+                throw error
+            }
+        case .wait(let build):
+            if let shared = await result(of: build) as? Value { return shared }
+            // That read failed, or a write came after it began: read what is stored now.
+            let ticket = self.ticket()
+            let value = try await read()
+            keep(value, key, readSince: ticket)
+            return value
+        }
+    }
+
+    private func step<Value: Sendable>(for key: String, as _: Value.Type) -> Step<Value> {
+        let now = ContinuousClock.now
+        return lock.withLock {
+            if let entry = entries[key], let value = entry.value as? Value, now - entry.keptAt < lifetime {
+                guard now - entry.keptAt >= lifetime / 2, building[key] == nil else { return .answer(value) }
+                let build = Build()
+                building[key] = build
+                return .refresh(keeping: value, build, ticketHoldingLock())
+            }
+            if let build = building[key] { return .wait(build) }
+            let build = Build()
+            building[key] = build
+            return .read(build, ticketHoldingLock())
+        }
+    }
+
+    private func result(of build: Build) async -> (any Sendable)? {
+        await withCheckedContinuation { continuation in
+            let done: (any Sendable)?? = lock.withLock {
+                if build.finished { return .some(build.result) }
+                build.waiters.append(continuation)
+                return .none
+            }
+            if let done { continuation.resume(returning: done) }
+        }
+    }
+
+    /// Hands the result to whoever waits; nil if the read failed or a write forgot `key` after it began.
+    private func finish(_ build: Build, _ key: String, with value: (any Sendable)?) {
+        let waiters = lock.withLock {
+            let current = building[key] === build
+            if current { building.removeValue(forKey: key) }
+            build.finished = true
+            build.result = current ? value : nil
+            defer { build.waiters = [] }
+            return build.waiters
+        }
+        waiters.forEach { $0.resume(returning: build.result) }
+    }
+}
