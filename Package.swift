@@ -23,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The JSON API's server code is generated from Sources/TrellisWeb/API/openapi.yaml by script/generate-api.
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .target(name: "TrellisCore"),
@@ -47,7 +51,10 @@ let package = Package(
         ),
         .target(
             name: "TrellisDocuments",
-            dependencies: ["TrellisCore", "CPangoCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "TrellisCore", "CPangoCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
         ),
         .executableTarget(
             name: "trellis-doc-bench",
@@ -65,6 +72,7 @@ let package = Package(
             dependencies: [
                 "TrellisCore", "TrellisStore", "TrellisDocuments", "CCurl",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +91,11 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             ],
+            // The contract and the generator's settings are read by script/generate-api, not compiled.
+            exclude: ["API/openapi.yaml", "API/openapi-generator-config.yaml"],
             resources: [.copy("Resources/Templates"), .copy("Resources/Static")]
         ),
         .executableTarget(
@@ -104,7 +116,10 @@ let package = Package(
             dependencies: ["TrellisDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "TrellisStoreTests", dependencies: ["TrellisStore", "TestSupport"]),
-        .testTarget(name: "TrellisServicesTests", dependencies: ["TrellisServices", "TestSupport"]),
+        .testTarget(
+            name: "TrellisServicesTests",
+            dependencies: ["TrellisServices", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "TrellisWebTests",
             dependencies: [

@@ -25,9 +25,10 @@ import Testing
 
     @Test func aValueHalfItsLifetimeOldIsReadAgainWhileOthersAreAnsweredWithIt() async throws {
         // setup: a kept value past half its lifetime
-        let reads = RecentReads(lifetime: .milliseconds(400))
+        let reads = RecentReads(lifetime: .seconds(2))
         _ = try await reads.reuse("caseload") { "first" }
-        try await Task.sleep(for: .milliseconds(250))
+        // past half its lifetime, with most of it left for a busy machine
+        try await Task.sleep(for: .milliseconds(1_100))
         let gate = Gate()
         // run: one request reads again (held open); the others meanwhile
         let refresher = Task { try await reads.reuse("caseload") { await gate.pass(); return "second" } }
@@ -88,9 +89,10 @@ import Testing
     @Test func aFailedRefreshAnswersWithTheValueStillWithinItsLifetime() async throws {
         // setup
         struct Unavailable: Error {}
-        let reads = RecentReads(lifetime: .milliseconds(400))
+        let reads = RecentReads(lifetime: .seconds(2))
         _ = try await reads.reuse("cohort") { "kept" }
-        try await Task.sleep(for: .milliseconds(250))
+        // past half its lifetime, with most of it left for a busy machine
+        try await Task.sleep(for: .milliseconds(1_100))
         // run
         let answer = try await reads.reuse("cohort") { () async throws -> String in throw Unavailable() }
         // check
@@ -98,13 +100,15 @@ import Testing
     }
 }
 
-/// Holds reads open until the test lets them go.
+/// Holds reads open until the test lets them go, or five seconds have passed: a test whose expectation is wrong
+/// then fails on what it finds instead of waiting for ever.
 private actor Gate {
     private var isOpen = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
     func pass() async {
         if isOpen { return }
+        Task { try? await Task.sleep(for: .seconds(5)); self.open() }
         await withCheckedContinuation { waiting.append($0) }
     }
 

@@ -86,6 +86,8 @@ public enum Resource: Sendable, Hashable {
     case adoption(Organization.ID)
     /// A school's follow-through dashboard, or the district's across schools (nil school).
     case dashboard(organizationID: Organization.ID, schoolID: School.ID?)
+    /// A person's own API tokens (`ownerID`), or the district's service tokens (nil).
+    case apiTokens(organizationID: Organization.ID, ownerID: Person.ID?)
 
     public var organizationID: Organization.ID {
         switch self {
@@ -98,6 +100,7 @@ public enum Resource: Sendable, Hashable {
         case .cohorts(let id): id
         case .schoolDeadlines(let id, _): id
         case .dashboard(let id, _): id
+        case .apiTokens(let id, _): id
         case .tools(let id), .trials(let id), .adoption(let id): id
         case .tool(let access): access.organizationID
         case .trial(let access, _): access.organizationID
@@ -186,6 +189,8 @@ public enum Policy {
             return (actor.has(.leader) || isAdmin) && action == .read
         case .dashboard(_, let schoolID):
             return canDashboard(actor, action, schoolID: schoolID)
+        case .apiTokens(_, let ownerID):
+            return canToken(actor, action, ownerID: ownerID)
         case .person(_, let personID, let schoolID):
             let isSelf = personID == actor.personID
             switch action {

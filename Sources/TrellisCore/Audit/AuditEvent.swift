@@ -46,6 +46,11 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case toolChanged = "tool_changed"
         case trialStarted = "trial_started"
         case trialChanged = "trial_changed"
+        // API tokens: which token (name and prefix), never its secret.
+        case apiTokenCreated = "api_token_created"
+        case apiTokenRevoked = "api_token_revoked"
+        // Roster imports: one event per file applied, with its counts, beside the events of each person it changed.
+        case rosterImported = "roster_imported"
 
         public var label: String {
             switch self {
@@ -87,6 +92,9 @@ public struct AuditEvent: Sendable, Hashable, Codable {
             case .toolChanged: "Tool changed"
             case .trialStarted: "Tool trial started"
             case .trialChanged: "Tool trial changed"
+            case .apiTokenCreated: "API token created"
+            case .apiTokenRevoked: "API token revoked"
+            case .rosterImported: "Roster imported"
             }
         }
     }

@@ -30,5 +30,6 @@ public enum Migrations {
         CreateDigitalTools(),
         CreateJobsAndDeadlines(),
         CreateOutboxAndPreferences(),
+        CreateAPITokens(),
     ]
 }

@@ -10,8 +10,21 @@ enum APIGateway {
     /// (the OpenAPI handlers receive only their typed input).
     @TaskLocal static var grant: APIGrant?
 
-    /// The group the API's routes are registered on.
+    /// The group the API's routes are registered on. Register it after the pages: the problem middleware it adds to
+    /// the router applies to routes registered after it (and to addresses no route answers).
     static func group(on router: Router<TrellisRequestContext>, environment: ServiceEnvironment, config: AppConfig) -> RouterGroup<TrellisRequestContext> {
-        router.group("api/v1")
+        router.add(middleware: APIProblemMiddleware())
+        let api = router.group("api/v1")
+            .add(middleware: BearerAuthenticator(tokens: APITokenService(environment)))
+            .add(middleware: RateLimitMiddleware(limiter: APIRateLimiter(perMinute: config.apiRatePerMinute, clock: environment.clock)))
+        return api
+    }
+
+    /// The call's grant, if its token has `scope`; otherwise a 403 problem naming the scope. The scope is only half
+    /// of the answer: the handler still asks the service, which asks the policy, as the grant's actor.
+    static func require(_ scope: APIScope) throws -> APIGrant {
+        guard let grant else { throw APIProblem.unauthorized("Send an API token: Authorization: Bearer trl_…") }
+        guard grant.allows(scope) else { throw APIProblem.missingScope(scope) }
+        return grant
     }
 }

@@ -26,6 +26,8 @@ public struct AppConfig: Sendable {
     public var smtp: SMTPRelay?
     /// Who email comes from (`TRELLIS_MAIL_FROM`).
     public var mailFrom: EmailAddress
+    /// Requests a minute each API token may make on one instance, in bursts of half that (`TRELLIS_API_RATE_PER_MINUTE`).
+    public var apiRatePerMinute = 120
 
     public init(database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "trellis-data",
                 baseURL: String = "http://127.0.0.1:8080", logLevel: Logger.Level = .info, sessionLifetime: Duration = .seconds(12 * 3600),
@@ -97,9 +99,11 @@ public struct AppConfig: Sendable {
             }
             return address
         }
-        return AppConfig(database: database, host: host, port: port, dataDirectory: dataDirectory, baseURL: baseURL,
-                         logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustedProxies: trustedProxies,
-                         maximumUploadMegabytes: uploadMegabytes, smtp: smtp, mailFrom: mailFrom)
+        var config = AppConfig(database: database, host: host, port: port, dataDirectory: dataDirectory, baseURL: baseURL,
+                               logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustedProxies: trustedProxies,
+                               maximumUploadMegabytes: uploadMegabytes, smtp: smtp, mailFrom: mailFrom)
+        config.apiRatePerMinute = try integer(environment, "TRELLIS_API_RATE_PER_MINUTE", default: 120, in: 2...1_000_000)
+        return config
     }
 
     /// `TRELLIS_TRUST_PROXY`: off, on (one proxy), or the number of proxies in a chain.

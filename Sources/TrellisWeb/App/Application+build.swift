@@ -60,6 +60,7 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
         .add(middleware: CSRFMiddleware(secure: secure))
         .add(middleware: ErrorPageMiddleware(renderer: renderer, maximumUploadBytes: config.maximumUploadBytes))
     AuthController(renderer: renderer, accounts: accounts, secure: secure).register(on: pages)
+    APIDocsController(renderer: renderer, baseURL: config.baseURL, ratePerMinute: config.apiRatePerMinute).register(on: pages)
 
     let notifications = NotificationService(environment)
     // Forms worth keeping through an expired sign-in; controllers register theirs below.
@@ -72,10 +73,12 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     HomeController(renderer: renderer, home: HomeService(environment)).register(on: signedIn)
     AccountController(renderer: renderer, accounts: accounts, secure: secure).register(on: signedIn)
     NotificationPreferencesController(renderer: renderer, preferences: notificationPreferences, secure: secure).register(on: signedIn)
+    TokensController(renderer: renderer, tokens: APITokenService(environment), secure: secure).register(on: signedIn)
     calendarPages.register(on: signedIn)
     SchoolsController(renderer: renderer, schools: schools, secure: secure).register(on: signedIn)
     PeopleController(renderer: renderer, people: PeopleService(environment), schools: schools, baseURL: config.baseURL, secure: secure)
         .register(on: signedIn)
+    RosterController(renderer: renderer, roster: RosterImportService(environment), secure: secure).register(on: signedIn)
     AuditController(renderer: renderer, audit: AuditService(environment)).register(on: signedIn)
     let settings = DistrictSettingsService(environment)
     DistrictController(renderer: renderer).register(on: signedIn)
@@ -138,5 +141,8 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     ShortlistController(renderer: renderer, shortlists: ToolShortlistService(environment), secure: secure).register(on: signedIn)
     CalendarController(renderer: renderer, calendars: DistrictCalendarService(environment), secure: secure).register(on: signedIn)
     JobsController(renderer: renderer, jobs: JobStatusService(environment), secure: secure).register(on: signedIn)
+    // The JSON API last: no session, no CSRF, a bearer token instead; its errors are problem objects.
+    let api = APIGateway.group(on: router, environment: environment, config: config)
+    try APIRoutes.register(on: router, api: api, handler: APIHandler(environment: environment, plans: plans))
     return router
 }

@@ -129,6 +129,16 @@ public enum SiteRoute: Sendable, Hashable {
     case schoolDashboardCSV(School.ID, String)
     case districtDashboard
     case districtDashboardCSV
+    /// API tokens: a person's own (`/account/tokens`) or the district's service tokens (`/district/tokens`), and one
+    /// token's revoke page.
+    case apiTokens(APIGrant.Kind)
+    case apiTokenRevocation(APIGrant.Kind, APIToken.ID)
+    /// The API explained for people, and its OpenAPI contract.
+    case apiDocs
+    case apiContract
+    /// The roster import: a CSV of people and schools, its dry run, and applying it.
+    case roster
+    case rosterApply
     case stylesheet
 
     public var path: String {
@@ -235,6 +245,12 @@ public enum SiteRoute: Sendable, Hashable {
         case .schoolDashboardCSV(let id, let section): "/dashboards/schools/\(id)/\(section).csv"
         case .districtDashboard: "/dashboards/district"
         case .districtDashboardCSV: "/dashboards/district/schools.csv"
+        case .apiTokens(let kind): kind == .personal ? "/account/tokens" : "/district/tokens"
+        case .apiTokenRevocation(let kind, let id): SiteRoute.apiTokens(kind).path + "/\(id)/revoke"
+        case .apiDocs: "/api"
+        case .apiContract: "/api/v1/openapi.json"
+        case .roster: "/district/roster"
+        case .rosterApply: "/district/roster/apply"
         case .stylesheet: "/static/trellis.css"
         }
     }

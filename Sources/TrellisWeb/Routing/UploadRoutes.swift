@@ -4,7 +4,7 @@ import Hummingbird
 /// reading it, and these take one only from a signed-in person (`RequestBodyLimitMiddleware`).
 enum UploadRoutes {
     /// Written as the routes are registered; compared with the endpoint the router matched.
-    static let paths: [RouterPath] = ["/plans/:plan/evidence", "/frameworks/import"]
+    static let paths: [RouterPath] = ["/plans/:plan/evidence", "/frameworks/import", "/district/roster", "/district/roster/apply"]
 
     private static let endpoints = Set(paths.map(\.description))
 

@@ -26,6 +26,7 @@ struct DistrictController {
             (.dashboard(organizationID: org, schoolID: nil), .read, "Dashboard", .districtDashboard,
              "Follow-through across schools: plans by status, check-ins, stalled plans, each school's dashboard, as CSV too."),
             (.people(org), .read, "People", .people, "Add people, give them roles, send set-password links, deactivate accounts."),
+            (.people(org), .create, "Roster import", .roster, "Add and update people and schools from a CSV file, with a dry run first."),
             (.schools(org), .create, "Schools", .schools, "The district's schools and who works at each."),
             (.frameworks(org), .update, "Standards", .frameworks, "Frameworks goals align to: built in, imported from CASE, or your own."),
             (.verifications(org), .read, "Verification", .verification, "Signed plans waiting for clock-hour verification."),
@@ -35,6 +36,8 @@ struct DistrictController {
             (.settings(org), .read, "Background jobs", .jobs, "The daily stall scans and reminders, and any job that failed."),
             (.settings(org), .update, "Cohort roles", .cohortRoles, "The parts people play in cohorts, offered when a coach adds a member."),
             (.auditLog(org), .read, "Audit log", .auditLog, "Who did what and when, filtered by kind, person and date."),
+            (.apiTokens(organizationID: org, ownerID: nil), .read, "Service tokens", .apiTokens(.service),
+             "Tokens for the district's HR and student-information systems to use the Trellis API."),
         ]
         let allowed = areas.filter { Policy.can(actor, $0.1, $0.0) }
         guard !allowed.isEmpty, Policy.can(actor, .read, .auditLog(org)) else { throw ServiceError.forbidden }

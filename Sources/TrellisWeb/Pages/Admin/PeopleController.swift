@@ -24,6 +24,7 @@ struct PeopleController {
         /// "1 person", "12 people".
         let count: String
         let newPath = SiteRoute.newPerson.path
+        let rosterPath = SiteRoute.roster.path
     }
 
     struct PersonView {
