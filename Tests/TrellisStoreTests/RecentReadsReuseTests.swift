@@ -41,6 +41,20 @@ import Testing
         #expect(try await reads.reuse("caseload") { "not read" } == "second")
     }
 
+    @Test func aSlowReadIsRefreshedSoonerThanAQuickOne() async throws {
+        // setup: two values kept at the same moment, one whose read took 400 ms
+        let reads = RecentReads(lifetime: .seconds(2))
+        _ = try await reads.reuse("dashboard") { () async throws -> String in try await Task.sleep(for: .milliseconds(400)); return "slow" }
+        _ = try await reads.reuse("session") { "kept" }
+        // run: 0.6 s after the slow read began; 0.2 s after the quick one was made
+        try await Task.sleep(for: .milliseconds(200))
+        let refreshedSlow = try await reads.reuse("dashboard") { "read again" }
+        let keptQuick = try await reads.reuse("session") { "read again" }
+        // check: past a quarter of its lifetime the slow one is read again; the quick one is still answered
+        #expect(refreshedSlow == "read again")
+        #expect(keptQuick == "kept")
+    }
+
     @Test func aValueIsNeverAnsweredPastItsLifetime() async throws {
         // setup
         let reads = RecentReads(lifetime: .milliseconds(100))

@@ -3,7 +3,7 @@ import Foundation
 /// The way long reads are kept: `reuse` answers from what was kept, and makes sure the pages opened all day never
 /// wait for a kept value to be made again.
 ///
-/// - Refreshed ahead: once a kept value is half its lifetime old, the next request reads it again while every other
+/// - Refreshed ahead: once a kept value is half its lifetime old (a quarter, for a slow read), the next request reads it again while every other
 ///   request goes on being answered with the kept value, which is still within its lifetime. So under steady use the
 ///   value never runs out, and no request waits for anyone else's read; what another instance wrote still shows within
 ///   the lifetime, counted from when the kept read began.
@@ -67,7 +67,7 @@ extension RecentReads {
         let now = ContinuousClock.now
         return lock.withLock {
             if let entry = entries[key], let value = entry.value as? Value, now - entry.keptAt < lifetime {
-                guard now - entry.keptAt >= lifetime / 2, building[key] == nil else { return .answer(value) }
+                guard now - entry.keptAt >= refreshAge(after: entry.took), building[key] == nil else { return .answer(value) }
                 let build = Build()
                 building[key] = build
                 return .refresh(keeping: value, build, ticketHoldingLock())
@@ -77,6 +77,12 @@ extension RecentReads {
             building[key] = build
             return .read(build, ticketHoldingLock())
         }
+    }
+
+    /// How old a kept value may grow before it is read again: half its lifetime, or sooner for a read that took long
+    /// (a dashboard over a large school, on a busy machine), so the new value is ready well before the old one runs out.
+    private func refreshAge(after took: Duration) -> Duration {
+        max(lifetime / 4, min(lifetime / 2, lifetime - took * 4))
     }
 
     private func result(of build: Build) async -> (any Sendable)? {

@@ -21,7 +21,8 @@ public final class RecentReads: @unchecked Sendable {
     public let lifetime: Duration
     private let capacity: Int
     let lock = NSLock()
-    private(set) var entries: [String: (value: any Sendable, keptAt: ContinuousClock.Instant)] = [:]
+    /// Each kept value, when the read that made it began, and how long that read took (`reuse` refreshes slow ones sooner).
+    private(set) var entries: [String: (value: any Sendable, keptAt: ContinuousClock.Instant, took: Duration)] = [:]
     /// Reads under way through `reuse`, by key, so that requests arriving meanwhile share them (guarded by `lock`).
     var building: [String: Build] = [:]
     /// Every forget moves this on; a ticket remembers where it stood.
@@ -68,7 +69,7 @@ public final class RecentReads: @unchecked Sendable {
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             }
             // Stamped with when the read began: a kept value is never older than `lifetime`, counted from its data.
-            entries[key] = (value, ticket.at)
+            entries[key] = (value, ticket.at, now - ticket.at)
         }
     }
 
