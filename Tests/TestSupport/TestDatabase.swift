@@ -13,8 +13,10 @@ public enum TestDatabase {
 
     /// Runs `body` with a new database and removes it afterwards, whatever happens. On PostgreSQL the database gets
     /// `connections` (spread over the event loops); a test that reads from outside a transaction it holds open
-    /// needs four, so that each loop has a second.
-    public static func with<T>(connections: Int = 2, _ body: (Database) async throws -> T) async throws -> T {
+    /// needs four, so that each loop has a second. `recentReads` is how long reads may be kept (`RecentReads`): a test
+    /// of what is kept until a write forgets it asks for longer than a busy machine could take between two reads.
+    public static func with<T>(connections: Int = 2, recentReads: Duration = .seconds(2),
+                               _ body: (Database) async throws -> T) async throws -> T {
         var logger = Logger(label: "trellis.test")
         logger.logLevel = .warning
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -28,7 +30,7 @@ public enum TestDatabase {
             do {
                 admin = try await Database.open(.postgres(url: url), maxConnections: 1, logger: logger)
                 try await admin.withSQL { try await $0.raw("CREATE SCHEMA \(unsafeRaw: name)").run() }
-                database = try await Database.open(.postgres(url: url), maxConnections: connections, searchPath: [name], logger: logger)
+                database = try await Database.open(.postgres(url: url), maxConnections: connections, searchPath: [name], recentReads: recentReads, logger: logger)
             } catch {
                 await TestDatabaseSlots.postgres.release()
                 throw TestFailure(String(reflecting: error))
@@ -41,7 +43,7 @@ public enum TestDatabase {
             }
         } else {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
-            database = try await Database.open(.sqlite(path: directory.appendingPathComponent("trellis.sqlite").path), logger: logger)
+            database = try await Database.open(.sqlite(path: directory.appendingPathComponent("trellis.sqlite").path), recentReads: recentReads, logger: logger)
             cleanup = {
                 await database.close()
                 try? FileManager.default.removeItem(at: directory)

@@ -3,18 +3,19 @@ import Testing
 @testable import TrellisStore
 
 /// `RecentReads.reuse`: the kept values of the pages opened all day are refreshed ahead, made once at a time, and a
-/// write still wins over a read that began before it.
+/// write still wins over a read that began before it. Time is moved by hand and the order of events is awaited, so
+/// nothing here depends on how busy the machine is.
 @Suite struct RecentReadsReuseTests {
     @Test func requestsArrivingWhileAValueIsMadeShareThatOneRead() async throws {
         // setup
-        let reads = RecentReads(lifetime: .seconds(5))
+        let reads = RecentReads(lifetime: .seconds(2), clock: ManualClock().now)
         let counter = ReadCounter(), gate = Gate()
         // run: twenty requests for a value nobody has kept yet, while the first read is held open
         let values = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<20 {
                 group.addTask { try await reads.reuse("dashboard") { await gate.pass(); return await counter.next() } }
             }
-            try await Task.sleep(for: .milliseconds(100))
+            try await until { reads.waitingForRead(of: "dashboard") == 19 }
             await gate.open()
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -25,14 +26,14 @@ import Testing
 
     @Test func aValueHalfItsLifetimeOldIsReadAgainWhileOthersAreAnsweredWithIt() async throws {
         // setup: a kept value past half its lifetime
-        let reads = RecentReads(lifetime: .seconds(2))
+        let clock = ManualClock()
+        let reads = RecentReads(lifetime: .seconds(2), clock: clock.now)
         _ = try await reads.reuse("caseload") { "first" }
-        // past half its lifetime, with most of it left for a busy machine
-        try await Task.sleep(for: .milliseconds(1_100))
+        clock.advance(by: .milliseconds(1_100))
         let gate = Gate()
-        // run: one request reads again (held open); the others meanwhile
+        // run: one request reads again (held open); another meanwhile
         let refresher = Task { try await reads.reuse("caseload") { await gate.pass(); return "second" } }
-        try await Task.sleep(for: .milliseconds(30))
+        try await until { reads.waitingForRead(of: "caseload") != nil }
         let meanwhile = try await reads.reuse("caseload") { "not read: the kept value is still within its lifetime" }
         // check: answered at once with the kept value, though the refresh is still held
         #expect(meanwhile == "first")
@@ -42,57 +43,59 @@ import Testing
     }
 
     @Test func aSlowReadIsRefreshedSoonerThanAQuickOne() async throws {
-        // setup: two values kept at the same moment, one whose read took 400 ms
-        let reads = RecentReads(lifetime: .seconds(2))
-        _ = try await reads.reuse("dashboard") { () async throws -> String in try await Task.sleep(for: .milliseconds(400)); return "slow" }
+        // setup: a read that took 400 ms, and a quick one kept as it ended
+        let clock = ManualClock()
+        let reads = RecentReads(lifetime: .seconds(2), clock: clock.now)
+        _ = try await reads.reuse("dashboard") { clock.advance(by: .milliseconds(400)); return "slow" }
         _ = try await reads.reuse("session") { "kept" }
-        // run: 0.6 s after the slow read began; 0.2 s after the quick one was made
-        try await Task.sleep(for: .milliseconds(200))
+        // run: 0.6 s after the slow read began, 0.2 s after the quick one
+        clock.advance(by: .milliseconds(200))
         let refreshedSlow = try await reads.reuse("dashboard") { "read again" }
         let keptQuick = try await reads.reuse("session") { "read again" }
-        // check: past a quarter of its lifetime the slow one is read again; the quick one is still answered
+        // check: past a quarter of its lifetime the slow one is read again; the quick one waits for half
         #expect(refreshedSlow == "read again")
         #expect(keptQuick == "kept")
     }
 
     @Test func aValueIsNeverAnsweredPastItsLifetime() async throws {
         // setup
-        let reads = RecentReads(lifetime: .milliseconds(100))
+        let clock = ManualClock()
+        let reads = RecentReads(lifetime: .seconds(2), clock: clock.now)
         _ = try await reads.reuse("cohort") { "old" }
         // run
-        try await Task.sleep(for: .milliseconds(150))
+        clock.advance(by: .milliseconds(2_001))
         // check
         #expect(try await reads.reuse("cohort") { "new" } == "new")
     }
 
     @Test func aWriteDuringAReadIsNotHiddenByIt() async throws {
         // setup: a read begins and is held open; a request joins it
-        let reads = RecentReads(lifetime: .seconds(5))
-        let gate = Gate(), counter = ReadCounter()
-        let first = Task { try await reads.reuse("plan") { await gate.pass(); return "before the write \(await counter.next())" } }
-        try await Task.sleep(for: .milliseconds(30))
-        let joined = Task { try await reads.reuse("plan") { "after the write \(await counter.next())" } }
-        try await Task.sleep(for: .milliseconds(30))
+        let reads = RecentReads(lifetime: .seconds(2), clock: ManualClock().now)
+        let gate = Gate()
+        let first = Task { try await reads.reuse("plan") { await gate.pass(); return "before the write" } }
+        try await until { reads.waitingForRead(of: "plan") == 0 }
+        let joined = Task { try await reads.reuse("plan") { "after the write (joined)" } }
+        try await until { reads.waitingForRead(of: "plan") == 1 }
         // run: a write forgets the key; a request arriving now
         reads.forget("plan")
-        let afterWrite = try await reads.reuse("plan") { "after the write \(await counter.next())" }
+        let afterWrite = try await reads.reuse("plan") { "after the write" }
         await gate.open()
         // check: the newcomer did not wait for the old read; the one who joined it read again; the old read is not kept
-        #expect(afterWrite.hasPrefix("after the write"))
-        #expect(try await joined.value.hasPrefix("after the write"))
-        _ = try await first.value
-        #expect(try await reads.reuse("plan") { "read again" }.hasPrefix("after the write"))
+        #expect(afterWrite == "after the write")
+        #expect(try await joined.value == "after the write (joined)")
+        #expect(try await first.value == "before the write")
+        #expect(try await reads.reuse("plan") { "read again" } != "before the write")
     }
 
     @Test func aFailedReadLeavesOthersToReadForThemselves() async throws {
         // setup
         struct Unavailable: Error {}
-        let reads = RecentReads(lifetime: .seconds(5))
+        let reads = RecentReads(lifetime: .seconds(2), clock: ManualClock().now)
         let gate = Gate()
         let failing = Task { try await reads.reuse("dashboard") { await gate.pass(); throw Unavailable() } as String }
-        try await Task.sleep(for: .milliseconds(30))
+        try await until { reads.waitingForRead(of: "dashboard") == 0 }
         let waiting = Task { try await reads.reuse("dashboard") { "read by the one who waited" } }
-        try await Task.sleep(for: .milliseconds(30))
+        try await until { reads.waitingForRead(of: "dashboard") == 1 }
         // run
         await gate.open()
         // check
@@ -103,15 +106,31 @@ import Testing
     @Test func aFailedRefreshAnswersWithTheValueStillWithinItsLifetime() async throws {
         // setup
         struct Unavailable: Error {}
-        let reads = RecentReads(lifetime: .seconds(2))
+        let clock = ManualClock()
+        let reads = RecentReads(lifetime: .seconds(2), clock: clock.now)
         _ = try await reads.reuse("cohort") { "kept" }
-        // past half its lifetime, with most of it left for a busy machine
-        try await Task.sleep(for: .milliseconds(1_100))
+        clock.advance(by: .milliseconds(1_100))
         // run
         let answer = try await reads.reuse("cohort") { () async throws -> String in throw Unavailable() }
         // check
         #expect(answer == "kept")
     }
+}
+
+/// Waits (up to five seconds) until `condition` holds: the order of events, without guessing how long it takes.
+private func until(_ condition: () -> Bool) async throws {
+    for _ in 0..<500 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
+    #expect(condition(), "the awaited state was never reached")
+}
+
+/// Time that moves only when the test moves it.
+private final class ManualClock: @unchecked Sendable {
+    private let start = ContinuousClock.now
+    private let lock = NSLock()
+    private var offset: Duration = .zero
+
+    var now: @Sendable () -> ContinuousClock.Instant { { [self] in lock.withLock { start + offset } } }
+    func advance(by duration: Duration) { lock.withLock { offset += duration } }
 }
 
 /// Holds reads open until the test lets them go, or five seconds have passed: a test whose expectation is wrong

@@ -64,7 +64,7 @@ extension RecentReads {
     }
 
     private func step<Value: Sendable>(for key: String, as _: Value.Type) -> Step<Value> {
-        let now = ContinuousClock.now
+        let now = clock()
         return lock.withLock {
             if let entry = entries[key], let value = entry.value as? Value, now - entry.keptAt < lifetime {
                 guard now - entry.keptAt >= refreshAge(after: entry.took), building[key] == nil else { return .answer(value) }
@@ -77,6 +77,11 @@ extension RecentReads {
             building[key] = build
             return .read(build, ticketHoldingLock())
         }
+    }
+
+    /// How many requests wait for the read under way for `key` (nil: none under way); for tests of the order of events.
+    func waitingForRead(of key: String) -> Int? {
+        lock.withLock { building[key]?.waiters.count }
     }
 
     /// How old a kept value may grow before it is read again: half its lifetime, or sooner for a read that took long

@@ -36,9 +36,14 @@ public final class RecentReads: @unchecked Sendable {
         fileprivate let at: ContinuousClock.Instant
     }
 
-    public init(lifetime: Duration = .seconds(2), capacity: Int = 20_000) {
+    /// The time now; tests move it by hand, so what they check does not depend on how busy the machine is.
+    let clock: @Sendable () -> ContinuousClock.Instant
+
+    public init(lifetime: Duration = .seconds(2), capacity: Int = 20_000,
+                clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.lifetime = lifetime
         self.capacity = capacity
+        self.clock = clock
     }
 
     func ticket() -> Ticket {
@@ -46,11 +51,11 @@ public final class RecentReads: @unchecked Sendable {
     }
 
     /// Called with the lock held.
-    func ticketHoldingLock() -> Ticket { Ticket(generation: generation, at: .now) }
+    func ticketHoldingLock() -> Ticket { Ticket(generation: generation, at: clock()) }
 
     func value<Value: Sendable>(_ key: String, as _: Value.Type = Value.self) -> Value? {
         guard lifetime > .zero else { return nil }
-        let now = ContinuousClock.now
+        let now = clock()
         return lock.withLock {
             guard let entry = entries[key], now - entry.keptAt < lifetime else { return nil }
             return entry.value as? Value
@@ -60,7 +65,7 @@ public final class RecentReads: @unchecked Sendable {
     /// Keeps what a read that began at `ticket` found, unless the key was forgotten while it ran.
     func keep(_ value: some Sendable, _ key: String, readSince ticket: Ticket) {
         guard lifetime > .zero else { return }
-        let now = ContinuousClock.now
+        let now = clock()
         lock.withLock {
             // A read older than the lifetime may predate forgets already pruned below: never keep it.
             guard now - ticket.at < lifetime, !wasForgotten(key, after: ticket.generation) else { return }
@@ -74,7 +79,7 @@ public final class RecentReads: @unchecked Sendable {
     }
 
     func forget(_ key: String) {
-        let now = ContinuousClock.now
+        let now = clock()
         lock.withLock {
             generation += 1
             entries.removeValue(forKey: key)
@@ -87,7 +92,7 @@ public final class RecentReads: @unchecked Sendable {
 
     /// Forgets every key that starts with `prefix`, after a write that touches many rows.
     func forgetAll(startingWith prefix: String) {
-        let now = ContinuousClock.now
+        let now = clock()
         lock.withLock {
             generation += 1
             entries = entries.filter { !$0.key.hasPrefix(prefix) }

@@ -132,7 +132,7 @@ import TrellisCore
     }
 
     @Test func theCohortPagesReadsAreReusedUntilThisProcessWritesToTheCohort() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(recentReads: .seconds(60)) { database in
             // setup: the themes read once; then another instance adds one behind this one's back
             let districts = try await TestDistricts.make(database)
             let north = districts.north

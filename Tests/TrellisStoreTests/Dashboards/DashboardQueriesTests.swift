@@ -72,7 +72,7 @@ import TrellisCore
     }
 
     @Test func aKeptFigureIsForgottenWhenAPlanIsSaved() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(recentReads: .seconds(60)) { database in
             // setup
             let districts = try await TestDistricts.make(database)
             let north = districts.north
