@@ -25,27 +25,10 @@ import TrellisCore
         ("the district's service tokens", .apiTokens(organizationID: north, ownerID: nil), ["", "", "", "rcu", ""]),
     ]
 
-    struct Row: CustomTestStringConvertible, Sendable {
-        let person: String
-        let actor: Actor
-        let part: String
-        let resource: Resource
-        let action: Action
-        let expected: Bool
-        var testDescription: String { "\(person) \(action) \(part) → \(expected)" }
-    }
-
-    static let rows: [Row] = table.flatMap { entry in
-        people.indices.flatMap { index in
-            [(Action.read, "r"), (.create, "c"), (.update, "u")].map { action, letter in
-                Row(person: people[index].name, actor: people[index].actor, part: entry.part, resource: entry.resource,
-                    action: action, expected: entry.allowed[index].contains(letter))
-            }
-        }
-    }
+    static let rows = PolicyTableRow.rows(people: people, table: table)
 
     @Test(arguments: rows)
-    func access(_ row: Row) {
+    func access(_ row: PolicyTableRow) {
         // run and check
         #expect(Policy.can(row.actor, row.action, row.resource) == row.expected)
     }
