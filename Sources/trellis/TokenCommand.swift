@@ -11,9 +11,10 @@ struct TokenCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make an API token as a person and print its secret (shown only now).",
-            discussion: "Example: trellis token create --organization cascade --email hr@cascade.org --name 'HR sync' --scopes people:read,plans:read --service")
+            discussion: "Example: trellis token create --org cascade --email hr@cascade.org --name 'HR sync' --scopes people:read,plans:read --service")
 
-        @Option(help: "The district's slug.") var organization: String
+        // `--org` as in every other command; `--organization` is accepted too.
+        @Option(name: [.customLong("org"), .customLong("organization")], help: "The district's slug.") var organization: String
         @Option(help: "The email of the person the token acts as (for --service, a district admin).") var email: String
         @Option(help: "What the token is for, e.g. 'HR sync'.") var name: String
         @Option(help: "Comma-separated scopes: \(APIScope.allCases.map(\.rawValue).joined(separator: ", ")).") var scopes: String
