@@ -33,26 +33,10 @@ extension RecentReads {
         case .answer(let value):
             return value
         case .refresh(let kept, let build, let ticket):
-            do {
-                let value = try await read()
-                keep(value, key, readSince: ticket)
-                finish(build, key, with: value)
-                return value
-            } catch {
-                // The kept value was within its lifetime when this request began; it is still the right answer.
-                finish(build, key, with: nil)
-                return kept
-            }
+            // On failure the kept value, within its lifetime when this request began, is still the right answer.
+            return (try? await readAndShare(key, build, ticket, read)) ?? kept
         case .read(let build, let ticket):
-            do {
-                let value = try await read()
-                keep(value, key, readSince: ticket)
-                finish(build, key, with: value)
-                return value
-            } catch {
-                finish(build, key, with: nil)
-                throw error
-            }
+            return try await readAndShare(key, build, ticket, read)
         case .wait(let build):
             if let shared = await result(of: build) as? Value { return shared }
             // That read failed, or a write came after it began: read what is stored now.
@@ -60,6 +44,20 @@ extension RecentReads {
             let value = try await read()
             keep(value, key, readSince: ticket)
             return value
+        }
+    }
+
+    /// Reads for `build`: keeps what it read and hands it to those waiting (nil to them if the read fails).
+    private func readAndShare<Value: Sendable>(_ key: String, _ build: Build, _ ticket: Ticket,
+                                               _ read: () async throws -> Value) async throws -> Value {
+        do {
+            let value = try await read()
+            keep(value, key, readSince: ticket)
+            finish(build, key, with: value)
+            return value
+        } catch {
+            finish(build, key, with: nil)
+            throw error
         }
     }
 
