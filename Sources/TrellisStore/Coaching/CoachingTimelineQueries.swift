@@ -20,10 +20,10 @@ public struct CoachingTimelineQueries: Sendable {
     private struct Row: Decodable, Sendable { let document: String }
 
     public func read(educator: Person.ID) async throws -> Read {
-        let key = Self.recentPrefix(organizationID) + educator.rawValue
-        let recent = executor.readsToReuse
-        if let kept = recent?.value(key, as: Read.self) { return kept }
-        let ticket = recent?.ticket()
+        try await executor.reusing(true, Self.recentPrefix(organizationID) + educator.rawValue) { try await readStored(educator: educator) }
+    }
+
+    private func readStored(educator: Person.ID) async throws -> Read {
         let org = organizationID.rawValue
         let relationships = try await executor.all("""
             SELECT document FROM coaching_relationships WHERE organization_id = \(bind: org) AND educator_id = \(bind: educator.rawValue)
@@ -38,9 +38,7 @@ public struct CoachingTimelineQueries: Sendable {
                 .filter { $0.organizationID == organizationID }
                 .sorted { $0.timing < $1.timing }
         }
-        let read = Read(relationships: relationships, sessions: sessions)
-        if let ticket { recent?.keep(read, key, readSince: ticket) }
-        return read
+        return Read(relationships: relationships, sessions: sessions)
     }
 
     static func recentPrefix(_ organization: Organization.ID) -> String { "coaching-timeline:\(organization)/" }
