@@ -153,6 +153,25 @@ def test_a_sign_out_on_one_instance_applies_on_the_other(instances):
     print(f"\nsign-out applied on B after {applies_within_bound(lambda: signed_out(on_b)):.2f} s")
 
 
+def test_unsharing_a_plan_with_leaders_on_one_instance_takes_its_goal_off_the_dashboard_on_the_other(instances):
+    # setup: Hồng shares her plan with her school's leaders; Marcus, who leads Cedar Ridge, reads its first goal on his
+    # school's dashboard on B, which B then keeps while nothing in the district changes
+    a, b = instances
+    hong = sign_in(a, "hong.nguyen@cascade.example")
+    plan = re.search(r'href="(/plans/[0-9a-f-]{36})"', hong.get("/plans").body).group(1)
+    marcus = on(b, sign_in(b, "marcus.whitfield@cascade.example"))
+    dashboard = re.search(r'href="(/dashboards/schools/[^"]+)"', marcus.get("/").body).group(1)
+    goal = "80% of my third graders"
+    assert goal in marcus.get(dashboard).body, "B's dashboard shows the shared goal"
+    assert goal in marcus.get(dashboard).body, "and shows it again from what it kept"
+    fields = [(k, v) for k, v in form_fields(hong.get(plan + "/sharing").body, plan + "/sharing") if k != "leaders"]
+    # run: Hồng stops sharing it with her school's leaders, on A
+    answer = hong.post(plan + "/sharing", fields)
+    # check: B notices the district's change and makes the dashboard again without the goal
+    assert answer.status in (302, 303), f"saving the sharing answered {answer.status}"
+    print(f"\nunsharing with leaders applied on B's dashboard after {applies_within_bound(lambda: goal not in marcus.get(dashboard).body):.2f} s")
+
+
 def test_a_password_change_on_one_instance_ends_the_other_sessions_there(instances):
     # setup
     a, b = instances

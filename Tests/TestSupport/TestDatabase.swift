@@ -17,10 +17,23 @@ public enum TestDatabase {
     /// of what is kept until a write forgets it asks for longer than a busy machine could take between two reads.
     public static func with<T>(connections: Int = 2, recentReads: Duration = .seconds(2),
                                _ body: (Database) async throws -> T) async throws -> T {
+        try await withInstances(connections: connections, recentReads: recentReads) { database, _ in try await body(database) }
+    }
+
+    /// As `with`, with a second `Database` over the same data: another instance of the installation, with its own
+    /// pool and its own recent reads.
+    public static func withTwoInstances<T>(recentReads: Duration = .seconds(2),
+                                           _ body: (Database, Database) async throws -> T) async throws -> T {
+        try await withInstances(connections: 2, recentReads: recentReads, second: true) { try await body($0, $1!) }
+    }
+
+    private static func withInstances<T>(connections: Int, recentReads: Duration, second: Bool = false,
+                                         _ body: (Database, Database?) async throws -> T) async throws -> T {
         var logger = Logger(label: "trellis.test")
         logger.logLevel = .warning
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let database: Database
+        var other: Database? = nil
         var cleanup: () async -> Void
         if let url = postgresURL {
             await TestDatabaseSlots.postgres.acquire()
@@ -31,11 +44,14 @@ public enum TestDatabase {
                 admin = try await Database.open(.postgres(url: url), maxConnections: 1, logger: logger)
                 try await admin.withSQL { try await $0.raw("CREATE SCHEMA \(unsafeRaw: name)").run() }
                 database = try await Database.open(.postgres(url: url), maxConnections: connections, searchPath: [name], recentReads: recentReads, logger: logger)
+                other = second ? try await Database.open(.postgres(url: url), maxConnections: connections, searchPath: [name],
+                                                         recentReads: recentReads, logger: logger) : nil
             } catch {
                 await TestDatabaseSlots.postgres.release()
                 throw TestFailure(String(reflecting: error))
             }
-            cleanup = {
+            cleanup = { [other] in
+                await other?.close()
                 await database.close()
                 _ = try? await admin.withSQL { try await $0.raw("DROP SCHEMA \(unsafeRaw: name) CASCADE").run() }
                 await admin.close()
@@ -43,15 +59,18 @@ public enum TestDatabase {
             }
         } else {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
-            database = try await Database.open(.sqlite(path: directory.appendingPathComponent("trellis.sqlite").path), recentReads: recentReads, logger: logger)
-            cleanup = {
+            let path = directory.appendingPathComponent("trellis.sqlite").path
+            database = try await Database.open(.sqlite(path: path), recentReads: recentReads, logger: logger)
+            other = second ? try await Database.open(.sqlite(path: path), recentReads: recentReads, logger: logger) : nil
+            cleanup = { [other] in
+                await other?.close()
                 await database.close()
                 try? FileManager.default.removeItem(at: directory)
             }
         }
         do {
             try await Migrator(database: database).migrate()
-            let result = try await body(database)
+            let result = try await body(database, other)
             await cleanup()
             return result
         } catch {

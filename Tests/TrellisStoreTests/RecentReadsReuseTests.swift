@@ -103,6 +103,38 @@ import Testing
         #expect(try await waiting.value == "read by the one who waited")
     }
 
+    @Test func aValueMadeUnderADistrictMarkIsKeptForAMinuteWhileTheMarkStaysTheSame() async throws {
+        // setup
+        let clock = ManualClock()
+        let reads = RecentReads(lifetime: .seconds(2), unchangedLifetime: .seconds(60), clock: clock.now)
+        _ = try await reads.reuse("dashboard", mark: 7) { "made" }
+        // run + check: ten seconds on, under the same mark, nothing is read
+        clock.advance(by: .seconds(10))
+        #expect(try await reads.reuse("dashboard", mark: 7) { "read again" } == "made")
+        // past the minute it is read again, mark or not
+        clock.advance(by: .seconds(51))
+        #expect(try await reads.reuse("dashboard", mark: 7) { "read again" } == "read again")
+    }
+
+    @Test func onceTheMarkMovesTheValueIsAnOrdinaryKeptOne() async throws {
+        // setup: two values made under mark 7
+        let clock = ManualClock()
+        let reads = RecentReads(lifetime: .seconds(2), unchangedLifetime: .seconds(60), clock: clock.now)
+        _ = try await reads.reuse("young", mark: 7) { "made" }
+        clock.advance(by: .seconds(10))
+        _ = try await reads.reuse("old", mark: 7) { "made" }
+        // run: another instance wrote; the mark reads 8
+        clock.advance(by: .milliseconds(500))
+        let young = try await reads.reuse("young", mark: 8) { "read again" }
+        let old = try await reads.reuse("old", mark: 8) { "read again" }
+        // check: ten seconds old, it is read again at once; half a second old, within the lifetime, it is still the answer
+        #expect(young == "read again")
+        #expect(old == "made")
+        // and kept under the new mark as any value
+        clock.advance(by: .seconds(10))
+        #expect(try await reads.reuse("young", mark: 8) { "not read" } == "read again")
+    }
+
     @Test func aFailedRefreshAnswersWithTheValueStillWithinItsLifetime() async throws {
         // setup
         struct Unavailable: Error {}

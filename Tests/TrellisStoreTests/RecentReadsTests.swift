@@ -111,6 +111,27 @@ import TrellisCore
         }
     }
 
+    @Test func forgettingAPrefixForgetsExactlyTheKeysThatStartWithIt() {
+        // setup: keys of two districts' caseloads, a dashboard, and keys without a "/"
+        let reads = RecentReads(lifetime: .seconds(2))
+        let keys = ["caseload:d1/coach1@2026-12-01", "caseload:d1/coach1@kept:name", "caseload:d1/coach2@2026-12-01",
+                    "caseload:d2/coach1@2026-12-01", "dashboard:d1/school:s1", "session:abc", "sessions-other"]
+        for key in keys { reads.keep(key, key, readSince: reads.ticket()) }
+        // run
+        reads.forgetAll(startingWith: "caseload:d1/coach1@")
+        reads.forgetAll(startingWith: "session:")
+        // check
+        let left = keys.filter { reads.value($0, as: String.self) != nil }
+        #expect(left == ["caseload:d1/coach2@2026-12-01", "caseload:d2/coach1@2026-12-01", "dashboard:d1/school:s1", "sessions-other"])
+        // a key kept again after the forget is kept, and a whole district's prefix still finds it
+        reads.keep("again", "caseload:d1/coach1@2026-12-01", readSince: reads.ticket())
+        #expect(reads.value("caseload:d1/coach1@2026-12-01", as: String.self) == "again")
+        reads.forgetAll(startingWith: "caseload:d1/")
+        #expect(reads.value("caseload:d1/coach1@2026-12-01", as: String.self) == nil)
+        #expect(reads.value("caseload:d1/coach2@2026-12-01", as: String.self) == nil)
+        #expect(reads.value("caseload:d2/coach1@2026-12-01", as: String.self) == "caseload:d2/coach1@2026-12-01")
+    }
+
     @Test func aReadThatBeganBeforeAWriteIsNotKept() {
         // setup: a read starts, and a write forgets its key before the read is done
         let reads = RecentReads(lifetime: .seconds(2))

@@ -6,8 +6,9 @@ import TrellisCore
 /// each educator's name and school, this school year's plan of each, and the coaching contact around them.
 ///
 /// A coach opens the caseload many times a day, and 40 lines of it are the same for minutes at a time, so a read is
-/// kept for a moment (`RecentReads`) and forgotten the moment this process writes a relationship, a session, a plan
-/// or the district's rhythm (`forgetCaseloads`).
+/// kept (`RecentReads`) and forgotten the moment this process writes a relationship, a session, a plan, a stall, a
+/// person, a school or the district's rhythm (`forgetCaseloads`); other instances see the district's change mark move
+/// (DistrictChanges.swift), so while nothing changes the read is kept for a minute.
 public struct CaseloadQueries: Sendable {
     let executor: any SQLExecutor
     public let organizationID: Organization.ID
@@ -51,15 +52,15 @@ public struct CaseloadQueries: Sendable {
     /// The coach's caseload as of `today`. The school year is the district's, found from `today`.
     public func caseload(coach: Person.ID, today: CalendarDate) async throws -> Read {
         let key = Self.recentPrefix(organizationID, coach: coach) + today.iso
-        return try await executor.reusing(true, key) { try await readCaseload(coach: coach, today: today) }
+        return try await executor.reusing(key, unchangedIn: organizationID.rawValue) { try await readCaseload(coach: coach, today: today) }
     }
 
-    /// A value made from the coach's caseload reads (the page's lines, sorted and marked), kept for two seconds like
-    /// them and forgotten with them: the caseload is opened all day, and making 40 lines again on every request was most
+    /// A value made from the coach's caseload reads (the page's lines, sorted and marked), kept like them and forgotten
+    /// with them: the caseload is opened all day, and making 40 lines again on every request was most
     /// of its cost. Access is decided by the caller on every request, before asking; `name` must say everything the
     /// value depends on besides the coach (the order, the filter, the day and the minute).
     public func kept<Value: Sendable>(coach: Person.ID, _ name: String, make: () async throws -> Value) async throws -> Value {
-        try await executor.reusing(true, Self.recentPrefix(organizationID, coach: coach) + "kept:" + name, make)
+        try await executor.reusing(Self.recentPrefix(organizationID, coach: coach) + "kept:" + name, unchangedIn: organizationID.rawValue, make)
     }
 
     private struct SettingsRow: Decodable, Sendable {
@@ -199,7 +200,8 @@ public struct CaseloadQueries: Sendable {
 
 extension SQLExecutor {
     /// Called by every write that changes what a caseload shows: a relationship or a session (that coach's caseload),
-    /// a plan or the district's rhythm (every caseload of the district, since a plan does not know its coaches).
+    /// a plan, a stall, a person, a school or the district's rhythm or school year (every caseload of the district, since
+    /// a plan does not know its coaches).
     func forgetCaseloads(in organization: Organization.ID, coach: Person.ID? = nil) {
         forgetRecent(startingWith: CaseloadQueries.recentPrefix(organization, coach: coach))
         // The plan timelines show the same relationships and sessions.

@@ -31,6 +31,13 @@ extension SQLExecutor {
     func forgetCohortPages(in organization: Organization.ID) {
         forgetRecent(startingWith: CohortReads.prefix(organization))
     }
+
+    /// Called by the writes of a cohort's members, its PLCs and their links (nil: a cohort the write does not know),
+    /// which the school dashboards' cohort and PLC progress show too. Visioning writes forget the cohort only.
+    func forgetCohortAndDashboards(in organization: Organization.ID, _ cohort: Cohort.ID? = nil) {
+        forgetRecent(startingWith: cohort.map { CohortReads.prefix(organization, $0) } ?? CohortReads.prefix(organization))
+        forgetDashboards(in: organization)
+    }
 }
 
 enum CohortReads {

@@ -93,7 +93,7 @@ public struct CohortStore: Sendable {
     private func saveMembers(_ cohort: Cohort) async throws {
         defer {
             executor.forgetRecent(startingWith: memberKeyPrefix)
-            executor.forgetRecent(startingWith: CohortReads.prefix(organizationID, cohort.id))
+            executor.forgetCohortAndDashboards(in: organizationID, cohort.id)
         }
         try await executor.execute("""
             DELETE FROM cohort_members WHERE organization_id = \(bind: organizationID.rawValue) AND cohort_id = \(bind: cohort.id.rawValue)

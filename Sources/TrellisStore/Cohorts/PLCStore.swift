@@ -32,7 +32,7 @@ public struct PLCStore: Sendable {
     private struct NoteRow: Decodable, Sendable { let document: String }
 
     public func create(_ plc: PLC, at date: Date) async throws {
-        defer { executor.forgetRecent(startingWith: CohortReads.prefix(organizationID, plc.cohortID)) }
+        defer { executor.forgetCohortAndDashboards(in: organizationID, plc.cohortID) }
         try await executor.execute("""
             INSERT INTO plcs (id, organization_id, cohort_id, name, document, version, created_at)
             VALUES (\(bind: plc.id.rawValue), \(bind: organizationID.rawValue), \(bind: plc.cohortID.rawValue), \(bind: plc.name),
@@ -48,7 +48,7 @@ public struct PLCStore: Sendable {
 
     /// Saves a change if nobody changed the PLC since `version` was read; otherwise `Conflict`.
     public func update(_ plc: PLC, expecting version: Int) async throws {
-        defer { executor.forgetRecent(startingWith: CohortReads.prefix(organizationID, plc.cohortID)) }
+        defer { executor.forgetCohortAndDashboards(in: organizationID, plc.cohortID) }
         let changed = try await executor.scalar("""
             UPDATE plcs SET name = \(bind: plc.name), document = \(bind: try DocumentJSON.encode(plc)), version = version + 1
             WHERE organization_id = \(bind: organizationID.rawValue) AND id = \(bind: plc.id.rawValue) AND version = \(bind: version)
@@ -80,7 +80,7 @@ public struct PLCStore: Sendable {
 
     /// Links (or re-links) the person's goal to the PLC's group goal: one link per person per PLC.
     public func link(_ link: GoalLink, in cohort: Cohort.ID) async throws {
-        defer { executor.forgetRecent(startingWith: CohortReads.prefix(organizationID, cohort)) }
+        defer { executor.forgetCohortAndDashboards(in: organizationID, cohort) }
         try await executor.atomically { tx in
             try await PLCStore(executor: tx, organizationID: organizationID).unlink(link.personID, from: link.plcID)
             try await tx.execute("""
@@ -92,7 +92,7 @@ public struct PLCStore: Sendable {
     }
 
     public func unlink(_ person: Person.ID, from plc: PLC.ID) async throws {
-        defer { executor.forgetRecent(startingWith: CohortReads.prefix(organizationID)) }
+        defer { executor.forgetCohortAndDashboards(in: organizationID) }
         try await executor.execute("""
             DELETE FROM plc_goal_links
             WHERE organization_id = \(bind: organizationID.rawValue) AND plc_id = \(bind: plc.rawValue) AND person_id = \(bind: person.rawValue)

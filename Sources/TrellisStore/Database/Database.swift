@@ -15,19 +15,24 @@ public final class Database: SQLExecutor {
     public let siteAddress: String
     public var isTransaction: Bool { false }
     private let lender: any ConnectionLender
+    /// SQLite only: transactions of this process take turns here rather than in SQLite's busy handler.
+    private let writerTurns: WriterTurns?
+    /// Change marks being moved after a write outside a transaction.
+    private let markWrites = BackgroundWrites()
 
     private init(location: DatabaseLocation, dialect: DatabaseDialect, lender: any ConnectionLender, recentReads: RecentReads,
                  siteAddress: String) {
         self.location = location
         self.dialect = dialect
         self.lender = lender
+        self.writerTurns = dialect == .sqlite ? WriterTurns() : nil
         self.recentReads = recentReads
         self.siteAddress = siteAddress
     }
 
     /// Opens a pool for the location. SQLite gets a few connections: in WAL mode readers run side by side and never
-    /// wait for the writer, writers take turns through the busy timeout, and transactions begin IMMEDIATE so two
-    /// writers never deadlock. PostgreSQL gets `maxConnections`.
+    /// wait for the writer, this process's transactions take turns (`WriterTurns`), other processes' through the busy
+    /// timeout, and transactions begin IMMEDIATE so two writers never deadlock. PostgreSQL gets `maxConnections`.
     /// `recentReads` is how long sessions and identities read here may be reused (see `RecentReads`). `siteAddress` is
     /// `TRELLIS_BASE_URL`, which emails written with a change (the outbox) link to.
     public static func open(_ location: DatabaseLocation, maxConnections: Int = 8, searchPath: [String]? = nil,
@@ -73,6 +78,11 @@ public final class Database: SQLExecutor {
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
     /// Recent reads of what it wrote are forgotten again once it has ended, when others can see the change.
     public func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
+        guard let writerTurns else { return try await run(body) }
+        return try await writerTurns.inTurn { try await run(body) }
+    }
+
+    private func run<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
         let dialect = self.dialect, siteAddress = self.siteAddress
         let pending = PendingForgets()
         defer { pending.apply(to: recentReads) }
@@ -80,6 +90,8 @@ public final class Database: SQLExecutor {
             try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
                 let result = try await body(Transaction(dialect: dialect, recentReads: recentReads, siteAddress: siteAddress, pending: pending, sql: sql))
+                // Last, so the mark's row is held only for the commit.
+                for district in pending.changedDistricts { try await sql.raw(DistrictChanges.bump(district)).run() }
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -96,12 +108,27 @@ public final class Database: SQLExecutor {
     public func forgetRecent(_ key: String) { recentReads.forget(key) }
     public func forgetRecent(startingWith prefix: String) { recentReads.forgetAll(startingWith: prefix) }
 
+    /// Outside a transaction the write has already committed on its own: the mark follows it in a statement of its own.
+    /// Until that ends, another instance may still read the old mark with the new data, which only means it keeps what
+    /// it made a little longer under a mark that is about to move.
+    public func noteDistrictChange(_ district: String) {
+        recentReads.forget(DistrictChanges.markKey(district))
+        markWrites.start { [self] in
+            try? await execute(DistrictChanges.bump(district))
+            recentReads.forget(DistrictChanges.markKey(district))
+        }
+    }
+
+    /// Returns once every change mark moved outside a transaction so far is written (for tests that read the mark).
+    public func changeMarksWritten() async { await markWrites.finished() }
+
     /// True when a trivial query succeeds: what `/readyz` reports.
     public func isReachable() async -> Bool {
         (try? await scalar("SELECT 1")) == 1
     }
 
     public func close() async {
+        await markWrites.finished()
         await lender.shutdown()
     }
 }
@@ -134,6 +161,11 @@ public struct Transaction: SQLExecutor {
     public func forgetRecent(startingWith prefix: String) {
         recentReads.forgetAll(startingWith: prefix)
         pending.add(prefix: prefix)
+    }
+
+    public func noteDistrictChange(_ district: String) {
+        pending.add(district: district)
+        forgetRecent(DistrictChanges.markKey(district))
     }
 }
 

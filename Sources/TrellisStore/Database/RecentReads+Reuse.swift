@@ -11,6 +11,10 @@ import Foundation
 ///   request reads and those arriving meanwhile wait for its result instead of running the same queries.
 /// - A write wins: a forget stops anyone from joining a read that began before it, and those already waiting for such
 ///   a read read again themselves rather than take its result. The ticket rule of `keep` still applies.
+/// - Kept while nothing changed: a value made from a district's records is given the district's change mark, read
+///   before it (DistrictChanges.swift). While the mark is the same, no instance has written anything it is made of,
+///   so it stays right for `unchangedLifetime` (a minute), not `lifetime`: a dashboard over a large school is made once
+///   and then answered from memory until someone changes something. Once the mark moves, it is an ordinary kept value.
 extension RecentReads {
     /// A read under way, and who is waiting for it. Guarded by the `RecentReads` lock.
     final class Build: @unchecked Sendable {
@@ -27,32 +31,33 @@ extension RecentReads {
     }
 
     /// The value kept under `key`, or what `read` gives (kept for next time, unless a write forgot `key` meanwhile).
-    func reuse<Value: Sendable>(_ key: String, _ read: () async throws -> Value) async throws -> Value {
+    /// `mark`: the district's change mark, read before this call, when the value is made from a district's records.
+    func reuse<Value: Sendable>(_ key: String, mark: Int? = nil, _ read: () async throws -> Value) async throws -> Value {
         guard lifetime > .zero else { return try await read() }
-        switch step(for: key, as: Value.self) {
+        switch step(for: key, mark: mark, as: Value.self) {
         case .answer(let value):
             return value
         case .refresh(let kept, let build, let ticket):
             // On failure the kept value, within its lifetime when this request began, is still the right answer.
-            return (try? await readAndShare(key, build, ticket, read)) ?? kept
+            return (try? await readAndShare(key, mark, build, ticket, read)) ?? kept
         case .read(let build, let ticket):
-            return try await readAndShare(key, build, ticket, read)
+            return try await readAndShare(key, mark, build, ticket, read)
         case .wait(let build):
             if let shared = await result(of: build) as? Value { return shared }
             // That read failed, or a write came after it began: read what is stored now.
             let ticket = self.ticket()
             let value = try await read()
-            keep(value, key, readSince: ticket)
+            keep(value, key, readSince: ticket, mark: mark)
             return value
         }
     }
 
     /// Reads for `build`: keeps what it read and hands it to those waiting (nil to them if the read fails).
-    private func readAndShare<Value: Sendable>(_ key: String, _ build: Build, _ ticket: Ticket,
+    private func readAndShare<Value: Sendable>(_ key: String, _ mark: Int?, _ build: Build, _ ticket: Ticket,
                                                _ read: () async throws -> Value) async throws -> Value {
         do {
             let value = try await read()
-            keep(value, key, readSince: ticket)
+            keep(value, key, readSince: ticket, mark: mark)
             finish(build, key, with: value)
             return value
         } catch {
@@ -61,11 +66,13 @@ extension RecentReads {
         }
     }
 
-    private func step<Value: Sendable>(for key: String, as _: Value.Type) -> Step<Value> {
+    private func step<Value: Sendable>(for key: String, mark: Int?, as _: Value.Type) -> Step<Value> {
         let now = clock()
         return lock.withLock {
+            let unchanged = mark != nil && entries[key]?.mark == mark
+            let lifetime = unchanged ? unchangedLifetime : lifetime
             if let entry = entries[key], let value = entry.value as? Value, now - entry.keptAt < lifetime {
-                guard now - entry.keptAt >= refreshAge(after: entry.took), building[key] == nil else { return .answer(value) }
+                guard now - entry.keptAt >= refreshAge(after: entry.took, in: lifetime), building[key] == nil else { return .answer(value) }
                 let build = Build()
                 building[key] = build
                 return .refresh(keeping: value, build, ticketHoldingLock())
@@ -84,7 +91,7 @@ extension RecentReads {
 
     /// How old a kept value may grow before it is read again: half its lifetime, or sooner for a read that took long
     /// (a dashboard over a large school, on a busy machine), so the new value is ready well before the old one runs out.
-    private func refreshAge(after took: Duration) -> Duration {
+    private func refreshAge(after took: Duration, in lifetime: Duration) -> Duration {
         max(lifetime / 4, min(lifetime / 2, lifetime - took * 4))
     }
 

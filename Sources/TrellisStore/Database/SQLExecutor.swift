@@ -16,6 +16,9 @@ public protocol SQLExecutor: Sendable {
     func forgetRecent(_ key: String)
     /// Forgets every recent read whose key starts with `prefix`, likewise.
     func forgetRecent(startingWith prefix: String)
+    /// Moves the district's change mark on (DistrictChanges.swift): inside a transaction just before it commits, and
+    /// this instance's reading of the mark is forgotten.
+    func noteDistrictChange(_ district: String)
 }
 
 /// The two databases Trellis speaks to; queries are the same, a few details differ.

@@ -31,5 +31,6 @@ public enum Migrations {
         CreateJobsAndDeadlines(),
         CreateOutboxAndPreferences(),
         CreateAPITokens(),
+        CreateDistrictChanges(),
     ]
 }

@@ -15,6 +15,8 @@ extension OrganizationScope {
     }
 
     public func setSchoolYearStart(_ start: SchoolYearStart) async throws {
+        // Which plans are this year's moves with it.
+        defer { executor.forgetCaseloads(in: organizationID) }
         func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         try await executor.execute("""
             UPDATE organizations SET school_year_start = \(bind: "\(twoDigits(start.month))-\(twoDigits(start.day))")

@@ -26,6 +26,8 @@ public struct PersonStore: Sendable {
 
     public func create(_ person: Person, passwordHash: String?, at date: Date) async throws {
         precondition(person.organizationID == organizationID, "a person is created in their own organization's scope")
+        // A new educator is a line on the school's dashboard.
+        defer { executor.forgetCaseloads(in: organizationID) }
         do {
             try await executor.execute("""
                 INSERT INTO people (id, organization_id, email, display_name, school_id, password_hash, is_active, credential_version, created_at)
@@ -41,7 +43,11 @@ public struct PersonStore: Sendable {
 
     /// Saves name, email, school and active flag. Roles are saved by `setRoles`.
     public func update(_ person: Person) async throws {
-        defer { executor.forgetRecent(recentKey(person.id)) }
+        // Names, schools and who is active show on caseloads and dashboards.
+        defer {
+            executor.forgetRecent(recentKey(person.id))
+            executor.forgetCaseloads(in: organizationID)
+        }
         do {
             let changed = try await executor.scalar("""
                 UPDATE people SET email = \(bind: person.email.value), display_name = \(bind: person.displayName),
@@ -56,7 +62,11 @@ public struct PersonStore: Sendable {
     }
 
     public func setRoles(_ roles: Set<Role>, of id: Person.ID) async throws {
-        defer { executor.forgetRecent(recentKey(id)) }
+        // Educators are the dashboards' lines.
+        defer {
+            executor.forgetRecent(recentKey(id))
+            executor.forgetCaseloads(in: organizationID)
+        }
         try await executor.execute("""
             DELETE FROM person_roles WHERE person_id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
             """)

@@ -16,6 +16,8 @@ public struct SchoolStore: Sendable {
 
     public func create(_ school: School, at date: Date) async throws {
         precondition(school.organizationID == organizationID, "a school is created in its own organization's scope")
+        // The district's dashboard has a line per school.
+        defer { executor.forgetCaseloads(in: organizationID) }
         do {
             try await executor.execute("""
                 INSERT INTO schools (id, organization_id, name, created_at)
@@ -27,6 +29,8 @@ public struct SchoolStore: Sendable {
     }
 
     public func rename(_ id: School.ID, to name: String) async throws {
+        // Caseloads and dashboards show school names.
+        defer { executor.forgetCaseloads(in: organizationID) }
         do {
             let changed = try await executor.scalar("""
                 UPDATE schools SET name = \(bind: name)

@@ -71,6 +71,8 @@ public struct RosterStore: Sendable {
     /// Adds new people without passwords, with their roles.
     public func create(_ people: [Person], at date: Date) async throws {
         for person in people { precondition(person.organizationID == organizationID, "a person is created in their own district") }
+        // New educators are lines on the dashboards.
+        defer { executor.forgetCaseloads(in: organizationID) }
         let at = date.millisecondsSince1970
         do {
             for start in stride(from: 0, to: people.count, by: Self.rowsPerInsert) {

@@ -1,0 +1,66 @@
+import Foundation
+import SQLKit
+
+/// A district's change mark: a number in `district_changes`, moved on by every transaction that writes something a
+/// district-wide kept page is made of (a plan, a check-in, a coaching session or relationship, a stall, a person, a
+/// school, a cohort, the district's rhythm or school year), in that transaction, just before it commits.
+///
+/// It lets any instance tell whether a dashboard or a caseload it kept is still right without making it again: a value
+/// is made after reading the mark, so while the mark reads the same, nothing it was made of has changed anywhere
+/// (`RecentReads.reuse(_:mark:_:)`). The mark itself is read at most once per `RecentReads.lifetime` (two seconds) per
+/// instance and district, so what another instance writes shows within that, as for every other kept read; what this
+/// instance writes is forgotten at once, as before.
+///
+/// Writes name the district through `forgetDashboards(in:)` (which `forgetCaseloads` and the cohort forgets call), so a
+/// write that moves a kept page cannot forget it here without moving the mark for the other instances.
+enum DistrictChanges {
+    static func markKey(_ district: String) -> String { "district-change-mark:" + district }
+
+    /// Moves the district's mark on. The first change of a district creates its row.
+    static func bump(_ district: String) -> SQLQueryString {
+        """
+        INSERT INTO district_changes (organization_id, version) VALUES (\(bind: district), 1)
+        ON CONFLICT (organization_id) DO UPDATE SET version = district_changes.version + 1
+        """
+    }
+}
+
+extension SQLExecutor {
+    /// The district's change mark as this instance knows it: read at most once per `lifetime`, by one request at a time,
+    /// refreshed ahead like every kept value. 0 for a district that never changed anything since the mark was added.
+    func districtChangeMark(_ district: String) async throws -> Int {
+        let read = { try await self.scalar("SELECT version FROM district_changes WHERE organization_id = \(bind: district)") }
+        guard let reads = readsToReuse else { return try await read() }
+        return try await reads.reuse(DistrictChanges.markKey(district), read)
+    }
+
+    /// `read`, or what it gave before: as `reusing(_:_:_:)`, and kept for a minute while nothing of `district` changed.
+    func reusing<Value: Sendable>(_ key: String, unchangedIn district: String,
+                                  _ read: () async throws -> Value) async throws -> Value {
+        guard let reads = readsToReuse else { return try await read() }
+        let mark = try await districtChangeMark(district)
+        return try await reads.reuse(key, mark: mark, read)
+    }
+}
+
+/// Writes started from synchronous code, which `finished()` waits for.
+final class BackgroundWrites: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running: [UInt64: Task<Void, Never>] = [:]
+    private var next: UInt64 = 0
+
+    func start(_ write: @escaping @Sendable () async -> Void) {
+        lock.withLock {
+            let id = next
+            next += 1
+            running[id] = Task { [self] in
+                await write()
+                lock.withLock { _ = running.removeValue(forKey: id) }
+            }
+        }
+    }
+
+    func finished() async {
+        for task in lock.withLock({ Array(running.values) }) { await task.value }
+    }
+}

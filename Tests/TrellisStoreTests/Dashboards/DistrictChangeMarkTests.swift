@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+import TrellisCore
+@testable import TrellisStore
+
+/// The district change mark: moved once by each transaction that writes what the dashboards and caseloads show, never by
+/// one that rolls back, and what lets another instance keep its dashboard until something changes.
+@Suite struct DistrictChangeMarkTests {
+    @Test func aTransactionThatChangesWhatTheDashboardsShowMovesTheMarkOnce() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            await database.changeMarksWritten()
+            let north = districts.north.organization.id, south = districts.south.organization.id
+            let before = try await marks(database, north, south)
+            // run: one transaction renames a person and changes their roles (two writes that move a dashboard)
+            var renamed = districts.north.educator
+            renamed.displayName = "Renamed Teacher"
+            try await database.transaction { [renamed] tx in
+                let people = OrganizationScope(tx, organizationID: north).people
+                try await people.update(renamed)
+                try await people.setRoles([.educator, .coach], of: renamed.id)
+            }
+            // check: north's mark moved by one; south's did not
+            let after = try await marks(database, north, south)
+            #expect(after.0 == before.0 + 1)
+            #expect(after.1 == before.1)
+        }
+    }
+
+    @Test func aRolledBackTransactionLeavesTheMarkAsItWas() async throws {
+        struct Refused: Error {}
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            await database.changeMarksWritten()
+            let north = districts.north.organization.id
+            let before = try await marks(database, north, north).0
+            // run
+            await #expect(throws: Refused.self) {
+                try await database.transaction { tx in
+                    try await OrganizationScope(tx, organizationID: north).people.setRoles([.educator, .leader], of: districts.north.educator.id)
+                    throw Refused()
+                }
+            }
+            // check
+            #expect(try await marks(database, north, north).0 == before)
+        }
+    }
+
+    @Test func anotherInstanceKeepsItsDashboardUntilSomethingChanges() async throws {
+        try await TestDatabase.withTwoInstances(recentReads: .milliseconds(300)) { first, second in
+            // setup: the second instance makes a dashboard figure
+            let districts = try await TestDistricts.make(first)
+            await first.changeMarksWritten()
+            let north = districts.north.organization.id
+            let figures = OrganizationScope(second, organizationID: north).dashboardReads
+            let made = MadeCount()
+            #expect(try await figures.kept("school") { made.next() } == 1)
+            // run + check: well past the lifetime of a kept read, with nothing changed, it is not made again
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await figures.kept("school") { made.next() } == 1)
+            // the first instance writes a person the dashboard shows; once the second reads the mark again, it makes it anew
+            var renamed = districts.north.educator
+            renamed.displayName = "Renamed Teacher"
+            try await first.transaction { [renamed] in try await OrganizationScope($0, organizationID: north).people.update(renamed) }
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await figures.kept("school") { made.next() } == 2)
+        }
+    }
+}
+
+/// Both districts' marks, read afresh.
+private func marks(_ database: Database, _ one: Organization.ID, _ other: Organization.ID) async throws -> (Int, Int) {
+    try await database.atomically { tx in
+        (try await tx.districtChangeMark(one.rawValue), try await tx.districtChangeMark(other.rawValue))
+    }
+}
+
+private final class MadeCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Int { lock.withLock { count += 1; return count } }
+}
