@@ -30,6 +30,7 @@ struct Demo: AsyncParsableCommand {
             try await Runtime.with(label: "trellis.demo") { runtime in
                 guard districts > 1 else {
                     let (organization, _) = try await DemoDistrict(runtime.environment).ensure(educators: educators)
+                    try await runtime.environment.database.refreshPlannerStatistics()
                     print("\(organization.name) is ready (slug \(DemoDistrict.slug)). Demo password: \(DemoDistrict.password)")
                     return
                 }
@@ -38,6 +39,7 @@ struct Demo: AsyncParsableCommand {
                     // Unbuffered, so a long fill shows each district as it finishes, also through a pipe.
                     FileHandle.standardOutput.write(Data((Self.line(progress) + "\n").utf8))
                 }
+                try await runtime.environment.database.refreshPlannerStatistics()
                 print(String(format: "Done in %.1f s: %d districts created, %d already there, %d rows (%.0f rows/s).",
                              summary.seconds, summary.created, summary.kept, summary.rows, Double(summary.rows) / max(summary.seconds, 0.001))
                       + " Demo password: \(DemoDistrict.password)")
