@@ -70,4 +70,32 @@ import TestSupport
             #expect(try await reusedPages(browser) == reusedBeforeCoach)
         }
     }
+
+    @Test func theActionPlanAndCheckInPagesAreKeptUntilThePlanChangesAndAFormSentBackNeverIs() async throws {
+        try await withTrellis { _, browser in
+            // setup: a plan with a goal; each step page seen once
+            _ = try await browser.signIn("teacher@north.example")
+            _ = try await browser.get("/plans")
+            let plan = String(try #require(try await browser.post("/plans").location).dropLast("/goals".count))
+            _ = try await browser.post(plan + "/goals", [("statement", "I will read aloud daily to build vocabulary")])
+            _ = try await browser.get(plan)
+            let actions = try await browser.get(plan + "/actions"), checkIn = try await browser.get(plan + "/check-ins")
+            let before = try await reusedPages(browser)
+            // run + check: seen again, both come from memory, byte for byte
+            #expect(try await browser.get(plan + "/actions").body == actions.body)
+            #expect(try await browser.get(plan + "/check-ins").body == checkIn.body)
+            #expect(try await reusedPages(browser) == before + 2)
+            // a form sent back with a mistake is rendered with the person's text, and not kept
+            let refused = try await browser.post(plan + "/check-ins", [("date", "not a date"), ("what_happened", "Kept text 4711")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Kept text 4711"))
+            #expect(!(try await browser.get(plan + "/check-ins").body.contains("Kept text 4711")))
+            // a check-in moves the version: the action plan is made anew
+            _ = try await browser.post(plan + "/check-ins", [("date", "2026-11-10"), ("what_happened", "Tried partner reading")])
+            let reusedBeforeChange = try await reusedPages(browser)
+            let changed = try await browser.get(plan + "/actions")
+            #expect(changed.status == .ok)
+            #expect(try await reusedPages(browser) == reusedBeforeChange, "a new version is never answered from memory")
+        }
+    }
 }

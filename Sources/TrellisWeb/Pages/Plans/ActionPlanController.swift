@@ -129,6 +129,22 @@ struct ActionPlanController {
     private func actionsPage(_ context: TrellisRequestContext, failed: Failed?, status: HTTPResponse.Status) async throws -> Response {
         let actor = try context.requireActor()
         let loaded = try await plans.load(actor, try PlansController.planID(context), latest: status != .ok)
+        guard failed == nil, status == .ok else { return actionsView(loaded, failed: failed, context: context, status: status) }
+        return renderer.render("plan_actions", source: PlanPageSource(loaded: loaded, today: plans.today), context: context,
+                               section: .plans) { source in
+            let view = actionsContent(source.loaded, failed: nil)
+            return (ErrorSummary.title("Action plan", view.errorSummary), view)
+        }
+    }
+
+    private func actionsView(_ loaded: PlanService.Loaded, failed: Failed?, context: TrellisRequestContext,
+                             status: HTTPResponse.Status) -> Response {
+        let view = actionsContent(loaded, failed: failed)
+        return renderer.render("plan_actions", title: ErrorSummary.title("Action plan", view.errorSummary), content: view, context: context,
+                               status: status, section: .plans)
+    }
+
+    private func actionsContent(_ loaded: PlanService.Loaded, failed: Failed?) -> ActionsView {
         let plan = loaded.plan
         let goals = plan.goals.enumerated().map { index, goal in
             let mine = failed?.goal == goal.id ? failed : nil
@@ -146,11 +162,9 @@ struct ActionPlanController {
         }
         let failedForm = goals.first { $0.form.isOpen }?.form
         let summary = ErrorSummary(notice: failed?.notice, noticeHref: failedForm.map { "#\($0.what.id)" }, goals.flatMap { $0.form.summaryItems() })
-        let view = ActionsView(header: PlanHeader(loaded, current: .actions), errorSummary: summary, goals: goals, hasGoals: !goals.isEmpty,
-                               canEdit: loaded.canEdit, ownerName: loaded.owner.displayName,
-                               goalsPath: SiteRoute.planSection(plan.id, "goals").path, nextPath: SiteRoute.planSection(plan.id, "evidence").path)
-        return renderer.render("plan_actions", title: ErrorSummary.title("Action plan", summary), content: view, context: context,
-                               status: status, section: .plans)
+        return ActionsView(header: PlanHeader(loaded, current: .actions), errorSummary: summary, goals: goals, hasGoals: !goals.isEmpty,
+                           canEdit: loaded.canEdit, ownerName: loaded.owner.displayName,
+                           goalsPath: SiteRoute.planSection(plan.id, "goals").path, nextPath: SiteRoute.planSection(plan.id, "evidence").path)
     }
 
     private func stepPage(_ loaded: PlanService.Loaded, _ goal: Goal, _ step: ActionStep, form: ActionStepForm, errors: FieldErrors,

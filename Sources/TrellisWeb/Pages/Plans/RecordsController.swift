@@ -108,9 +108,16 @@ struct RecordsController {
     // MARK: Check-ins
 
     func checkInPage(_ request: Request, context: TrellisRequestContext) async throws -> Response {
-        var form = CheckInForm()
-        form.date = plans.today.iso
-        return try await renderCheckIn(context, form: form, errors: FieldErrors(), status: .ok)
+        let actor = try context.requireActor()
+        let loaded = try await plans.load(actor, try PlansController.planID(context))
+        // A new check-in's form holds nothing but today's date.
+        return renderer.render("plan_check_in", source: PlanPageSource(loaded: loaded, today: plans.today), context: context,
+                               section: .plans) { source in
+            var form = CheckInForm()
+            form.date = source.today.iso
+            let view = CheckInView(source.loaded, form: form, errors: FieldErrors(), notice: nil, today: source.today)
+            return (ErrorSummary.title("Check in", view.errorSummary), view)
+        }
     }
 
     func addCheckIn(_ request: Request, context: TrellisRequestContext) async throws -> Response {
