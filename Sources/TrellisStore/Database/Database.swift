@@ -15,8 +15,6 @@ public final class Database: SQLExecutor {
     public let siteAddress: String
     public var isTransaction: Bool { false }
     private let lender: any ConnectionLender
-    /// SQLite only: transactions of this process take turns here rather than in SQLite's busy handler.
-    private let writerTurns: WriterTurns?
     /// Change marks being moved after a write outside a transaction.
     private let markWrites = BackgroundWrites()
 
@@ -25,14 +23,13 @@ public final class Database: SQLExecutor {
         self.location = location
         self.dialect = dialect
         self.lender = lender
-        self.writerTurns = dialect == .sqlite ? WriterTurns() : nil
         self.recentReads = recentReads
         self.siteAddress = siteAddress
     }
 
     /// Opens a pool for the location. SQLite gets a few connections: in WAL mode readers run side by side and never
-    /// wait for the writer, this process's transactions take turns (`WriterTurns`), other processes' through the busy
-    /// timeout, and transactions begin IMMEDIATE so two writers never deadlock. PostgreSQL gets `maxConnections`.
+    /// wait for the writer, writers take turns through the busy timeout, and transactions begin IMMEDIATE so two
+    /// writers never deadlock. PostgreSQL gets `maxConnections`.
     /// `recentReads` is how long sessions and identities read here may be reused (see `RecentReads`). `siteAddress` is
     /// `TRELLIS_BASE_URL`, which emails written with a change (the outbox) link to.
     public static func open(_ location: DatabaseLocation, maxConnections: Int = 8, searchPath: [String]? = nil,
@@ -78,11 +75,6 @@ public final class Database: SQLExecutor {
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
     /// Recent reads of what it wrote are forgotten again once it has ended, when others can see the change.
     public func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
-        guard let writerTurns else { return try await run(body) }
-        return try await writerTurns.inTurn { try await run(body) }
-    }
-
-    private func run<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
         let dialect = self.dialect, siteAddress = self.siteAddress
         let pending = PendingForgets()
         defer { pending.apply(to: recentReads) }
@@ -122,7 +114,7 @@ public final class Database: SQLExecutor {
     /// Returns once every change mark moved outside a transaction so far is written (for tests that read the mark).
     public func changeMarksWritten() async { await markWrites.finished() }
 
-    /// After a bulk load (the demo, the state fill, a roster import): PostgreSQL plans queries from table statistics,
+    /// After a bulk load (the demo, the state fill): PostgreSQL plans queries from table statistics,
     /// which autovacuum gathers only up to a minute later; until then a freshly filled table looks empty and a
     /// school's dashboard joined 2,500 people to 2,500 plans row by row (5 s instead of 30 ms). SQLite plans from its
     /// indexes alone, and is left as it is.
