@@ -105,7 +105,7 @@ public final class Database: SQLExecutor {
     /// it made a little longer under a mark that is about to move.
     public func noteDistrictChange(_ district: String) {
         recentReads.forget(DistrictChanges.markKey(district))
-        markWrites.start { [self] in
+        markWrites.start(district) { [self] in
             try? await execute(DistrictChanges.bump(district))
             recentReads.forget(DistrictChanges.markKey(district))
         }

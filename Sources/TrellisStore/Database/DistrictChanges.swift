@@ -43,17 +43,23 @@ extension SQLExecutor {
     }
 }
 
-/// Writes started from synchronous code, which `finished()` waits for.
+/// Writes started from synchronous code, which `finished()` waits for. One write per key waits to start at a time: a
+/// district's people written one by one outside a transaction move its mark once or twice, not once each, so on SQLite
+/// they do not crowd the other writers waiting for the file.
 final class BackgroundWrites: @unchecked Sendable {
     private let lock = NSLock()
     private var running: [UInt64: Task<Void, Never>] = [:]
+    private var waitingToStart: Set<String> = []
     private var next: UInt64 = 0
 
-    func start(_ write: @escaping @Sendable () async -> Void) {
+    /// Starts `write` for `key`, unless one for `key` has not started yet: that one, started after this call, covers it.
+    func start(_ key: String, _ write: @escaping @Sendable () async -> Void) {
         lock.withLock {
+            guard waitingToStart.insert(key).inserted else { return }
             let id = next
             next += 1
             running[id] = Task { [self] in
+                lock.withLock { _ = waitingToStart.remove(key) }
                 await write()
                 lock.withLock { _ = running.removeValue(forKey: id) }
             }
