@@ -39,13 +39,19 @@ import TestSupport
         return Int(line?.split(separator: " ").last ?? "") ?? 0
     }
 
+    /// The teacher's new plan with one goal, just saved; its address.
+    func planWithAGoal(_ browser: TestBrowser) async throws -> String {
+        _ = try await browser.signIn("teacher@north.example")
+        _ = try await browser.get("/plans")
+        let plan = String(try #require(try await browser.post("/plans").location).dropLast("/goals".count))
+        _ = try await browser.post(plan + "/goals", [("statement", "I will read aloud daily to build vocabulary")])
+        return plan
+    }
+
     @Test func aPlanPageSeenAgainIsAnsweredFromMemoryUntilThePlanChanges() async throws {
         try await withTrellis { districts, browser in
             // setup: a plan with a goal, seen once (with the message from saving) and once without
-            _ = try await browser.signIn("teacher@north.example")
-            _ = try await browser.get("/plans")
-            let plan = String(try #require(try await browser.post("/plans").location).dropLast("/goals".count))
-            _ = try await browser.post(plan + "/goals", [("statement", "I will read aloud daily to build vocabulary")])
+            let plan = try await planWithAGoal(browser)
             #expect(try await browser.get(plan).body.contains("Your goal is saved."))
             let first = try await browser.get(plan)
             let before = try await reusedPages(browser)
@@ -74,10 +80,7 @@ import TestSupport
     @Test func theActionPlanAndCheckInPagesAreKeptUntilThePlanChangesAndAFormSentBackNeverIs() async throws {
         try await withTrellis { _, browser in
             // setup: a plan with a goal; each step page seen once
-            _ = try await browser.signIn("teacher@north.example")
-            _ = try await browser.get("/plans")
-            let plan = String(try #require(try await browser.post("/plans").location).dropLast("/goals".count))
-            _ = try await browser.post(plan + "/goals", [("statement", "I will read aloud daily to build vocabulary")])
+            let plan = try await planWithAGoal(browser)
             _ = try await browser.get(plan)
             let actions = try await browser.get(plan + "/actions"), checkIn = try await browser.get(plan + "/check-ins")
             let before = try await reusedPages(browser)
