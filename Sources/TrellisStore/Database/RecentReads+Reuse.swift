@@ -69,13 +69,14 @@ extension RecentReads {
     private func step<Value: Sendable>(for key: String, mark: Int?, as _: Value.Type) -> Step<Value> {
         let now = clock()
         return lock.withLock {
-            let unchanged = mark != nil && entries[key]?.mark == mark
-            let lifetime = unchanged ? unchangedLifetime : lifetime
-            if let entry = entries[key], let value = entry.value as? Value, now - entry.keptAt < lifetime {
-                guard now - entry.keptAt >= refreshAge(after: entry.took, in: lifetime), building[key] == nil else { return .answer(value) }
-                let build = Build()
-                building[key] = build
-                return .refresh(keeping: value, build, ticketHoldingLock())
+            if let entry = entries[key], let value = entry.value as? Value {
+                let lifetime = mark != nil && entry.mark == mark ? unchangedLifetime : lifetime
+                if now - entry.keptAt < lifetime {
+                    guard now - entry.keptAt >= refreshAge(after: entry.took, in: lifetime), building[key] == nil else { return .answer(value) }
+                    let build = Build()
+                    building[key] = build
+                    return .refresh(keeping: value, build, ticketHoldingLock())
+                }
             }
             if let build = building[key] { return .wait(build) }
             let build = Build()

@@ -92,11 +92,11 @@ public final class RecentReads: @unchecked Sendable {
                 entries = entries.filter { now - $0.value.keptAt < ($0.value.mark == nil ? lifetime : unchangedLifetime) }
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
                 keysBySpace = [:]
-                for kept in entries.keys { if let space = Self.space(of: kept) { keysBySpace[space, default: []].insert(kept) } }
+                entries.keys.forEach(indexHoldingLock)
             }
             // Stamped with when the read began: a kept value is never older than `lifetime`, counted from its data.
             entries[key] = Entry(value: value, keptAt: ticket.at, took: now - ticket.at, mark: mark)
-            if let space = Self.space(of: key) { keysBySpace[space, default: []].insert(key) }
+            indexHoldingLock(key)
         }
     }
 
@@ -143,6 +143,11 @@ public final class RecentReads: @unchecked Sendable {
         if generation < forgetFloor { return true }
         if let mark = forgotten[key], mark.generation > generation { return true }
         return forgottenPrefixes.contains { $0.value.generation > generation && key.hasPrefix($0.key) }
+    }
+
+    /// Files a kept key under its space. Called with the lock held.
+    private func indexHoldingLock(_ key: String) {
+        if let space = Self.space(of: key) { keysBySpace[space, default: []].insert(key) }
     }
 
     /// The part of a key up to and including its first "/" (the kind of value and its district), nil without one.

@@ -129,19 +129,16 @@ struct ActionPlanController {
     private func actionsPage(_ context: TrellisRequestContext, failed: Failed?, status: HTTPResponse.Status) async throws -> Response {
         let actor = try context.requireActor()
         let loaded = try await plans.load(actor, try PlansController.planID(context), latest: status != .ok)
-        guard failed == nil, status == .ok else { return actionsView(loaded, failed: failed, context: context, status: status) }
+        guard failed == nil, status == .ok else {
+            let view = actionsContent(loaded, failed: failed)
+            return renderer.render("plan_actions", title: ErrorSummary.title("Action plan", view.errorSummary), content: view,
+                                   context: context, status: status, section: .plans)
+        }
         return renderer.render("plan_actions", source: PlanPageSource(loaded: loaded, today: plans.today), context: context,
                                section: .plans) { source in
             let view = actionsContent(source.loaded, failed: nil)
             return (ErrorSummary.title("Action plan", view.errorSummary), view)
         }
-    }
-
-    private func actionsView(_ loaded: PlanService.Loaded, failed: Failed?, context: TrellisRequestContext,
-                             status: HTTPResponse.Status) -> Response {
-        let view = actionsContent(loaded, failed: failed)
-        return renderer.render("plan_actions", title: ErrorSummary.title("Action plan", view.errorSummary), content: view, context: context,
-                               status: status, section: .plans)
     }
 
     private func actionsContent(_ loaded: PlanService.Loaded, failed: Failed?) -> ActionsView {

@@ -58,30 +58,31 @@ struct PlanOverviewView {
     /// Everything the overview is made from, to render it once per distinct source (`PageRenderer`).
     /// A plan's content is named by its id and version (every save makes a new version), so equality compares
     /// those rather than the whole plan.
+    /// The plan as the step pages see it (`PlanPageSource`), with what only the overview shows.
     struct Source: Hashable {
-        let loaded: PlanService.Loaded
-        let today: CalendarDate
+        let page: PlanPageSource
         let standards: [String: Standard]
         let coachNames: [Person.ID: String]
         /// The coaching the reader may see on the plan's timeline.
         let coaching: [PlanCoachingTimeline.Entry]
 
-        // Written out rather than synthesized: this runs on every view of a plan, and comparing a few fields
-        // directly is far cheaper than boxing them.
-        static func == (lhs: Source, rhs: Source) -> Bool {
-            lhs.loaded.plan.id == rhs.loaded.plan.id && lhs.loaded.version == rhs.loaded.version
-                && lhs.loaded.isOwner == rhs.loaded.isOwner && lhs.loaded.canEdit == rhs.loaded.canEdit
-                && lhs.loaded.owner.displayName == rhs.loaded.owner.displayName && lhs.today == rhs.today
-                && lhs.standards == rhs.standards && lhs.coachNames == rhs.coachNames && lhs.coaching == rhs.coaching
+        var loaded: PlanService.Loaded { page.loaded }
+        var today: CalendarDate { page.today }
+
+        init(loaded: PlanService.Loaded, today: CalendarDate, standards: [String: Standard], coachNames: [Person.ID: String],
+             coaching: [PlanCoachingTimeline.Entry]) {
+            page = PlanPageSource(loaded: loaded, today: today)
+            self.standards = standards
+            self.coachNames = coachNames
+            self.coaching = coaching
         }
 
-        /// The fields that usually differ; equal sources always hash the same, which is all a hash must do.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(loaded.plan.id)
-            hasher.combine(loaded.version)
-            hasher.combine(loaded.isOwner)
-            hasher.combine(today)
+        /// The page's fields first, which usually differ; equal sources hash as their pages do.
+        static func == (lhs: Source, rhs: Source) -> Bool {
+            lhs.page == rhs.page && lhs.standards == rhs.standards && lhs.coachNames == rhs.coachNames && lhs.coaching == rhs.coaching
         }
+
+        func hash(into hasher: inout Hasher) { page.hash(into: &hasher) }
     }
 
     init(_ source: Source) {

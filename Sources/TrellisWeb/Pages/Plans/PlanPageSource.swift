@@ -9,13 +9,15 @@ struct PlanPageSource: Hashable {
     let loaded: PlanService.Loaded
     let today: CalendarDate
 
-    // Written out rather than synthesized, like the overview's: a version names the plan's whole content.
+    // Written out rather than synthesized: this runs on every view of a plan, and comparing a few fields directly is
+    // far cheaper than boxing them; a version names the plan's whole content.
     static func == (lhs: PlanPageSource, rhs: PlanPageSource) -> Bool {
         lhs.loaded.plan.id == rhs.loaded.plan.id && lhs.loaded.version == rhs.loaded.version
             && lhs.loaded.isOwner == rhs.loaded.isOwner && lhs.loaded.canEdit == rhs.loaded.canEdit
             && lhs.loaded.owner.displayName == rhs.loaded.owner.displayName && lhs.today == rhs.today
     }
 
+    /// The fields that usually differ; equal sources always hash the same, which is all a hash must do.
     func hash(into hasher: inout Hasher) {
         hasher.combine(loaded.plan.id)
         hasher.combine(loaded.version)
