@@ -15,21 +15,24 @@ public final class Database: SQLExecutor {
     public let siteAddress: String
     public var isTransaction: Bool { false }
     private let lender: any ConnectionLender
+    /// SQLite only: the connection every write of this process goes through, one at a time.
+    private let writer: SQLiteWriter?
     /// Change marks being moved after a write outside a transaction.
     private let markWrites = BackgroundWrites()
 
-    private init(location: DatabaseLocation, dialect: DatabaseDialect, lender: any ConnectionLender, recentReads: RecentReads,
-                 siteAddress: String) {
+    private init(location: DatabaseLocation, dialect: DatabaseDialect, lender: any ConnectionLender, writer: SQLiteWriter? = nil,
+                 recentReads: RecentReads, siteAddress: String) {
         self.location = location
         self.dialect = dialect
         self.lender = lender
+        self.writer = writer
         self.recentReads = recentReads
         self.siteAddress = siteAddress
     }
 
-    /// Opens a pool for the location. SQLite gets a few connections: in WAL mode readers run side by side and never
-    /// wait for the writer, writers take turns through the busy timeout, and transactions begin IMMEDIATE so two
-    /// writers never deadlock. PostgreSQL gets `maxConnections`.
+    /// Opens a pool for the location. SQLite gets a few connections to read through, which in WAL mode run side by side
+    /// and never wait for the writer, and one to write through (`SQLiteWriter`); transactions begin IMMEDIATE so a
+    /// writer of another process never deadlocks with ours. PostgreSQL gets `maxConnections`.
     /// `recentReads` is how long sessions and identities read here may be reused (see `RecentReads`). `siteAddress` is
     /// `TRELLIS_BASE_URL`, which emails written with a change (the outbox) link to.
     public static func open(_ location: DatabaseLocation, maxConnections: Int = 8, searchPath: [String]? = nil,
@@ -41,19 +44,28 @@ public final class Database: SQLExecutor {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             // One thread per connection. SQLite waits for a busy database by blocking its thread; on a shared pool as
-            // small as the machine's cores, writers waiting their turn could take every thread, and the transaction
-            // they wait for could not get one to commit until the busy timeout ran out.
-            let connections = 4
-            let threads = NIOThreadPool(numberOfThreads: connections)
+            // small as the machine's cores, a connection waiting for another process's writer could take every thread.
+            let readers = 4
+            let threads = NIOThreadPool(numberOfThreads: readers + 1)
             threads.start()
             let source = ConfiguredSQLiteSource(path: path, threads: threads)
-            let pool = EventLoopGroupConnectionPool(
-                source: source, maxConnectionsPerEventLoop: connections, requestTimeout: .seconds(30),
-                logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
-            let lender = PooledLender(pool: pool, logger: logger, threads: threads) { $0.sql() }
-            let database = Database(location: location, dialect: .sqlite, lender: lender, recentReads: recent, siteAddress: siteAddress)
+            func lender(connections: Int, threads: NIOThreadPool?) -> any ConnectionLender {
+                let pool = EventLoopGroupConnectionPool(
+                    source: source, maxConnectionsPerEventLoop: connections, requestTimeout: .seconds(30),
+                    logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
+                return PooledLender(pool: pool, logger: logger, threads: threads) { $0.sql() }
+            }
+            // The writer's pool leaves the threads to the readers', which stops them last.
+            let writer = SQLiteWriter(connection: lender(connections: 1, threads: nil))
+            let database = Database(location: location, dialect: .sqlite, lender: lender(connections: readers, threads: threads),
+                                    writer: writer, recentReads: recent, siteAddress: siteAddress)
             // Opening the first connection now turns a bad path into an error at start, not at the first request.
-            _ = try await database.scalar("SELECT 1")
+            do {
+                _ = try await database.scalar("SELECT 1")
+            } catch {
+                await database.close()
+                throw error
+            }
             return database
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
@@ -72,13 +84,25 @@ public final class Database: SQLExecutor {
         try await lender.withSQL(body)
     }
 
+    public func withSQL<T: Sendable>(for statement: SQLQueryString, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let writer, SQLiteWriter.writes(statement) else { return try await lender.withSQL(body) }
+        return try await withWritingSQL(writer, body)
+    }
+
+    /// Runs `body` on the writing connection, or on a reading one when this task already holds it.
+    private func withWritingSQL<T: Sendable>(_ writer: SQLiteWriter, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let result = try await writer.withSQL(body) { return result }
+        return try await lender.withSQL(body)
+    }
+
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
     /// Recent reads of what it wrote are forgotten again once it has ended, when others can see the change.
     public func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
         let dialect = self.dialect, siteAddress = self.siteAddress
         let pending = PendingForgets()
         defer { pending.apply(to: recentReads) }
-        return try await lender.withSQL { sql in
+        let recentReads = self.recentReads
+        @Sendable func run(_ sql: any SQLDatabase) async throws -> T {
             try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
                 let result = try await body(Transaction(dialect: dialect, recentReads: recentReads, siteAddress: siteAddress, pending: pending, sql: sql))
@@ -91,6 +115,8 @@ public final class Database: SQLExecutor {
                 throw error
             }
         }
+        guard let writer else { return try await lender.withSQL(run) }
+        return try await withWritingSQL(writer, run)
     }
 
     public func atomically<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
@@ -130,6 +156,7 @@ public final class Database: SQLExecutor {
 
     public func close() async {
         await markWrites.finished()
+        await writer?.shutdown()
         await lender.shutdown()
     }
 }

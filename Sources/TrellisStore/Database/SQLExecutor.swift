@@ -10,6 +10,9 @@ public protocol SQLExecutor: Sendable {
     /// The address people type (`TRELLIS_BASE_URL`): what emails written beside a change link to.
     var siteAddress: String { get }
     func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body`, which runs `statement`: on SQLite outside a transaction, a statement that writes waits its turn for
+    /// the one connection this process writes through (`SQLiteWriter`).
+    func withSQL<T: Sendable>(for statement: SQLQueryString, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` in one transaction: a new one on the database, or the one already open.
     func atomically<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
     /// Forgets a recent read after writing what it was read from; inside a transaction, again after it ends.
@@ -28,16 +31,20 @@ public enum DatabaseDialect: String, Sendable {
 }
 
 extension SQLExecutor {
+    public func withSQL<T: Sendable>(for statement: SQLQueryString, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withSQL(body)
+    }
+
     /// Rows of a query, decoded from snake_case columns into a `Decodable` row type.
     func all<Row: Decodable & Sendable>(_ query: SQLQueryString, as _: Row.Type = Row.self) async throws -> [Row] {
-        try await withSQL { db in
+        try await withSQL(for: query) { db in
             try await db.raw(query).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
 
     /// The first row of a query, or nil.
     func first<Row: Decodable & Sendable>(_ query: SQLQueryString, as _: Row.Type = Row.self) async throws -> Row? {
-        try await withSQL { db in
+        try await withSQL(for: query) { db in
             try await db.raw(query).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
@@ -55,12 +62,12 @@ extension SQLExecutor {
 
     /// Runs a statement that returns nothing.
     func execute(_ query: SQLQueryString) async throws {
-        try await withSQL { db in try await db.raw(query).run() }
+        try await withSQL(for: query) { db in try await db.raw(query).run() }
     }
 
     /// A single integer, e.g. a count.
     func scalar(_ query: SQLQueryString) async throws -> Int {
-        try await withSQL { db in
+        try await withSQL(for: query) { db in
             let row: (any SQLRow)? = try await db.raw(query).first()
             guard let row, let column = row.allColumns.first else { return 0 }
             return try row.decode(column: column, as: Int.self)
