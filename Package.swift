@@ -115,7 +115,7 @@ let package = Package(
             name: "TrellisDocumentsTests",
             dependencies: ["TrellisDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "TrellisStoreTests", dependencies: ["TrellisStore", "TestSupport"]),
+        .testTarget(name: "TrellisStoreTests", dependencies: ["TrellisStore", "TestSupport", .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(
             name: "TrellisServicesTests",
             dependencies: ["TrellisServices", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import Testing
 import TestSupport
 @testable import TrellisStore
@@ -43,6 +44,21 @@ import TestSupport
             // check: the read did not wait for the transaction, and every write landed after it
             #expect(answered, "the read waited for the transaction to end")
             #expect(try await database.scalar("SELECT COUNT(*) FROM scratch_writes") == 7)
+        }
+    }
+
+    @Test(.enabled(if: TestDatabase.postgresURL == nil, "SQLite's writer only"))
+    func codeHoldingTheWriterContinuesOnTheWritersOwnThread() async throws {
+        try await TestDatabase.with { database in
+            // run: after a statement inside a transaction, which thread goes on
+            let onAnEventLoop = try await database.transaction { tx in
+                _ = try await tx.scalar("SELECT COUNT(*) FROM people")
+                return MultiThreadedEventLoopGroup.currentEventLoop != nil
+            }
+            let outside = MultiThreadedEventLoopGroup.currentEventLoop != nil
+            // check: the writer's event loop, not a thread of the shared pool, where this test itself runs
+            #expect(onAnEventLoop)
+            #expect(!outside)
         }
     }
 

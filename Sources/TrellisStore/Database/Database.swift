@@ -49,16 +49,12 @@ public final class Database: SQLExecutor {
             let threads = NIOThreadPool(numberOfThreads: readers + 1)
             threads.start()
             let source = ConfiguredSQLiteSource(path: path, threads: threads)
-            func lender(connections: Int, threads: NIOThreadPool?) -> any ConnectionLender {
-                let pool = EventLoopGroupConnectionPool(
-                    source: source, maxConnectionsPerEventLoop: connections, requestTimeout: .seconds(30),
-                    logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
-                return PooledLender(pool: pool, logger: logger, threads: threads) { $0.sql() }
-            }
-            // The writer's pool leaves the threads to the readers', which stops them last.
-            let writer = SQLiteWriter(connection: lender(connections: 1, threads: nil))
-            let database = Database(location: location, dialect: .sqlite, lender: lender(connections: readers, threads: threads),
-                                    writer: writer, recentReads: recent, siteAddress: siteAddress)
+            let pool = EventLoopGroupConnectionPool(
+                source: source, maxConnectionsPerEventLoop: readers, requestTimeout: .seconds(30),
+                logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
+            let database = Database(location: location, dialect: .sqlite,
+                                    lender: PooledLender(pool: pool, logger: logger, threads: threads) { $0.sql() },
+                                    writer: SQLiteWriter(source: source, logger: logger), recentReads: recent, siteAddress: siteAddress)
             // Opening the first connection now turns a bad path into an error at start, not at the first request.
             do {
                 _ = try await database.scalar("SELECT 1")
