@@ -81,13 +81,14 @@ public final class Database: SQLExecutor {
     }
 
     public func withSQL<T: Sendable>(for statement: SQLQueryString, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard let writer, SQLiteWriter.writes(statement) else { return try await lender.withSQL(body) }
-        return try await withWritingSQL(writer, body)
+        guard writer != nil, SQLiteWriter.writes(statement) else { return try await lender.withSQL(body) }
+        return try await withWritingSQL(body)
     }
 
-    /// Runs `body` on the writing connection, or on a reading one when this task already holds it.
-    private func withWritingSQL<T: Sendable>(_ writer: SQLiteWriter, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        if let result = try await writer.withSQL(body) { return result }
+    /// Runs `body` on SQLite's writing connection; on PostgreSQL, or when this task already holds the writer, on a
+    /// pooled one.
+    private func withWritingSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let writer, let result = try await writer.withSQL(body) { return result }
         return try await lender.withSQL(body)
     }
 
@@ -111,8 +112,7 @@ public final class Database: SQLExecutor {
                 throw error
             }
         }
-        guard let writer else { return try await lender.withSQL(run) }
-        return try await withWritingSQL(writer, run)
+        return try await withWritingSQL(run)
     }
 
     public func atomically<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
