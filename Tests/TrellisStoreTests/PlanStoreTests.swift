@@ -42,7 +42,8 @@ import TrellisCore
             let now = Date(timeIntervalSince1970: 1_800_000_000)
             try await plans.create(plan, at: now)
             let coach = districts.north.coach.id
-            // run: many saves at once, alternately sharing and unsharing, each from the version it read
+            // run: many saves at once, alternately sharing and unsharing, each from the version it read and naming the
+            // coaches of that version, as the plan service does (rows are rewritten only when those change)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for round in 0..<12 {
                     group.addTask {
@@ -51,7 +52,8 @@ import TrellisCore
                             var changed = current.plan
                             changed.sharing = PlanSharing(coachIDs: round % 2 == 0 ? [coach] : [], isSharedWithSchoolLeaders: false)
                             do {
-                                _ = try await plans.save(changed, expecting: current.version, at: now)
+                                _ = try await plans.save(changed, expecting: current.version, at: now,
+                                                         coachesBefore: current.plan.sharing.coachIDs)
                                 return
                             } catch is PlanStore.Conflict {
                                 continue
@@ -65,6 +67,30 @@ import TrellisCore
             let stored = try #require(try await plans.find(plan.id, latest: true))
             let listed = try await plans.plans(sharedWithCoach: coach).contains { $0.id == plan.id }
             #expect(listed == stored.plan.sharing.coachIDs.contains(coach))
+        }
+    }
+
+    @Test func aSaveThatKeepsTheCoachesLeavesTheirRowsAndOneThatChangesThemRewritesThem() async throws {
+        try await TestDatabase.with { database in
+            // setup: a plan shared with the coach
+            let districts = try await TestDistricts.make(database)
+            let plans = OrganizationScope(database, organizationID: districts.north.organization.id).plans
+            var plan = newPlan(districts)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let coach = districts.north.coach.id
+            try await plans.create(plan, at: now)
+            plan.sharing = PlanSharing(coachIDs: [coach], isSharedWithSchoolLeaders: false)
+            _ = try await plans.save(plan, expecting: 1, at: now, coachesBefore: [])
+            // run: a goal added, the coaches as they were
+            plan.goals = [Goal(id: .init("goal-1"), statement: "Read aloud daily")]
+            _ = try await plans.save(plan, expecting: 2, at: now, coachesBefore: [coach])
+            // check: still on the coach's list
+            #expect(try await plans.plans(sharedWithCoach: coach).map(\.id) == [plan.id])
+            // run: no longer shared
+            plan.sharing = PlanSharing(coachIDs: [], isSharedWithSchoolLeaders: false)
+            _ = try await plans.save(plan, expecting: 3, at: now, coachesBefore: [coach])
+            // check
+            #expect(try await plans.plans(sharedWithCoach: coach).isEmpty)
         }
     }
 

@@ -107,7 +107,8 @@ public struct PlanService: Sendable {
         var plan = loaded.plan
         try change(&plan)
         do {
-            _ = try await env.scope(actor).plans.save(plan, expecting: loaded.version, at: env.clock.now())
+            _ = try await env.scope(actor).plans.save(plan, expecting: loaded.version, at: env.clock.now(),
+                                                      coachesBefore: loaded.plan.sharing.coachIDs)
         } catch is PlanStore.Conflict {
             throw ServiceError.conflict(Self.changedElsewhere)
         }

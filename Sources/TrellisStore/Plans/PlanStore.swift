@@ -103,13 +103,17 @@ public struct PlanStore: Sendable {
     /// Saves the plan if nobody saved it since `version` was read; returns the new version.
     /// Otherwise throws `PlanStore.Conflict`, and nothing is written.
     /// The document and the coach rows it shares the plan with are written in one transaction.
-    public func save(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
+    /// `coachesBefore`: whom the plan was shared with at `version`, when the caller read it; when they are the plan's
+    /// coaches still, their rows stand as they are (most saves change no sharing, and each row written is a statement
+    /// more while every other writer waits).
+    public func save(_ plan: GrowthPlan, expecting version: Int, at date: Date, coachesBefore: [Person.ID]? = nil) async throws -> Int {
         try await executor.atomically { tx in
-            try await PlanStore(executor: tx, organizationID: organizationID).update(plan, expecting: version, at: date)
+            try await PlanStore(executor: tx, organizationID: organizationID)
+                .update(plan, expecting: version, at: date, coachesBefore: coachesBefore)
         }
     }
 
-    private func update(_ plan: GrowthPlan, expecting version: Int, at date: Date) async throws -> Int {
+    private func update(_ plan: GrowthPlan, expecting version: Int, at date: Date, coachesBefore: [Person.ID]?) async throws -> Int {
         defer {
             executor.forgetRecent(Self.recentKey(cacheKey(plan.id)))
             executor.forgetCaseloads(in: organizationID)
@@ -126,7 +130,8 @@ public struct PlanStore: Sendable {
             guard try await find(plan.id, latest: true) != nil else { throw StoreError.notFound }
             throw Conflict()
         }
-        try await saveCoaches(plan)
+        // The version matched, so the rows are those of the version `coachesBefore` was read from.
+        if coachesBefore.map(Set.init) != Set(plan.sharing.coachIDs) { try await saveCoaches(plan) }
         return changed
     }
 
