@@ -5,19 +5,24 @@ import TrellisCore
 @testable import TrellisStore
 
 @Suite struct PlanStoreTests {
-    func newPlan(_ districts: TestDistricts) -> GrowthPlan {
-        GrowthPlan(id: .init(UUID().uuidString), organizationID: districts.north.organization.id,
-                   ownerID: districts.north.educator.id, schoolYear: SchoolYear(startingIn: 2026))
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// A new plan of the north district's educator, stored at version 1, with the district's plan store.
+    func withANewPlan(_ body: @escaping (PlanStore, GrowthPlan, TestDistricts) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            let districts = try await TestDistricts.make(database)
+            let plans = OrganizationScope(database, organizationID: districts.north.organization.id).plans
+            let plan = GrowthPlan(id: .init(UUID().uuidString), organizationID: districts.north.organization.id,
+                                  ownerID: districts.north.educator.id, schoolYear: SchoolYear(startingIn: 2026))
+            try await plans.create(plan, at: now)
+            try await body(plans, plan, districts)
+        }
     }
 
     @Test func aPlanAndWhoItIsSharedWithAreWrittenTogetherOrNotAtAll() async throws {
-        try await TestDatabase.with { database in
+        try await withANewPlan { plans, plan, districts in
             // setup
-            let districts = try await TestDistricts.make(database)
-            let plans = OrganizationScope(database, organizationID: districts.north.organization.id).plans
-            var plan = newPlan(districts)
-            let now = Date(timeIntervalSince1970: 1_800_000_000)
-            try await plans.create(plan, at: now)
+            var plan = plan
             // run: a save whose sharing rows cannot be written (a coach who does not exist)
             plan.goals = [Goal(id: .init("goal-1"), statement: "Read aloud daily")]
             plan.sharing = PlanSharing(coachIDs: [.init("nobody")], isSharedWithSchoolLeaders: false)
@@ -34,13 +39,8 @@ import TrellisCore
     }
 
     @Test func parallelSharingSavesLeaveTheListAndThePlanAgreeing() async throws {
-        try await TestDatabase.with { database in
+        try await withANewPlan { plans, plan, districts in
             // setup
-            let districts = try await TestDistricts.make(database)
-            let plans = OrganizationScope(database, organizationID: districts.north.organization.id).plans
-            let plan = newPlan(districts)
-            let now = Date(timeIntervalSince1970: 1_800_000_000)
-            try await plans.create(plan, at: now)
             let coach = districts.north.coach.id
             // run: many saves at once, alternately sharing and unsharing, each from the version it read and naming the
             // coaches of that version, as the plan service does (rows are rewritten only when those change)
@@ -71,14 +71,10 @@ import TrellisCore
     }
 
     @Test func aSaveThatKeepsTheCoachesLeavesTheirRowsAndOneThatChangesThemRewritesThem() async throws {
-        try await TestDatabase.with { database in
-            // setup: a plan shared with the coach
-            let districts = try await TestDistricts.make(database)
-            let plans = OrganizationScope(database, organizationID: districts.north.organization.id).plans
-            var plan = newPlan(districts)
-            let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try await withANewPlan { plans, plan, districts in
+            // setup: the plan shared with the coach
+            var plan = plan
             let coach = districts.north.coach.id
-            try await plans.create(plan, at: now)
             plan.sharing = PlanSharing(coachIDs: [coach], isSharedWithSchoolLeaders: false)
             _ = try await plans.save(plan, expecting: 1, at: now, coachesBefore: [])
             // run: a goal added, the coaches as they were
