@@ -152,6 +152,7 @@ public final class Database: SQLExecutor {
 
     public func close() async {
         await markWrites.finished()
+        // The writer's connection blocks on the readers' thread pool, which the readers' lender stops: writer first.
         await writer?.shutdown()
         await lender.shutdown()
     }
