@@ -42,6 +42,30 @@ import Testing
         #expect(try await reads.reuse("caseload") { "not read" } == "second")
     }
 
+    @Test func aRefreshThatReadsAnEqualValueKeepsTheValueItHad() async throws {
+        // setup: a kept figure past half its lifetime
+        let clock = ManualClock()
+        let reads = RecentReads(lifetime: .seconds(2), clock: clock.now)
+        _ = try await reads.reuse("dashboard") { Figure(content: "12 plans", making: 1) }
+        clock.advance(by: .milliseconds(1_100))
+        // run: refreshed with an equal figure; half a lifetime later, with a different one
+        let unchanged = try await reads.reuse("dashboard") { Figure(content: "12 plans", making: 2) }
+        let meanwhile = try await reads.reuse("dashboard") { Figure(content: "not read", making: 0) }
+        clock.advance(by: .milliseconds(1_100))
+        let changed = try await reads.reuse("dashboard") { Figure(content: "13 plans", making: 3) }
+        // check: the figure it had, by which what was made from it is found; a changed one replaces it
+        #expect(unchanged.making == 1 && meanwhile.making == 1)
+        #expect(changed.making == 3 && changed.content == "13 plans")
+    }
+
+    /// A value whose making is not part of its equality, as a figure read twice from the same records.
+    struct Figure: Equatable, Sendable {
+        let content: String
+        let making: Int
+
+        static func == (lhs: Figure, rhs: Figure) -> Bool { lhs.content == rhs.content }
+    }
+
     @Test func aSlowReadIsRefreshedSoonerThanAQuickOne() async throws {
         // setup: a read that took 400 ms, and a quick one kept as it ended
         let clock = ManualClock()

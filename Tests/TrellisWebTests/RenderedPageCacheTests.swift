@@ -77,6 +77,28 @@ import TestSupport
         }
     }
 
+    @Test func aSchoolDashboardSeenAgainIsAnsweredFromMemoryUntilItsFigureIsMadeAgain() async throws {
+        try await withTrellis { districts, browser in
+            // setup: the principal's dashboard, seen once
+            let path = "/dashboards/schools/\(districts.north.school.id)"
+            _ = try await browser.signIn(districts.north.leader.email.value)
+            let first = try await browser.get(path)
+            let before = try await reusedPages(browser)
+            // run + check: seen again, it comes from memory, byte for byte
+            let again = try await browser.get(path)
+            #expect(again.body == first.body)
+            #expect(try await reusedPages(browser) == before + 1)
+            // a teacher of the school starts a plan: the figure is made again and its page rendered anew
+            let teacher = TestBrowser(client: browser.client)
+            _ = try await teacher.signIn(districts.north.educator.email.value)
+            _ = try await teacher.get("/plans")
+            #expect(try await teacher.post("/plans").status == .seeOther)
+            let changed = try await browser.get(path)
+            #expect(changed.status == .ok && changed.body != first.body)
+            #expect(try await reusedPages(browser) == before + 1, "a new figure is never answered from memory")
+        }
+    }
+
     @Test func theActionPlanAndCheckInPagesAreKeptUntilThePlanChangesAndAFormSentBackNeverIs() async throws {
         try await withTrellis { _, browser in
             // setup: a plan with a goal; each step page seen once

@@ -9,8 +9,8 @@ import TrellisStore
 /// Status and dates only: the first goal of a plan appears only when its owner shares the plan with the school's
 /// leaders and the viewer leads that school (an admin sees no plan's content), and no coaching record ever appears.
 /// `page` is the part the page shows (short lists), Hashable so the rendered page can be kept; the full lists are for
-/// the CSV downloads.
-public struct SchoolDashboard: Sendable {
+/// the CSV downloads. Equatable, so a kept figure read again unchanged stays the value it was (`RecentReads.reuse`).
+public struct SchoolDashboard: Sendable, Equatable {
     public let page: Page
     /// Everyone counted, by name.
     public let people: [DashboardPerson]
@@ -37,6 +37,17 @@ public struct SchoolDashboard: Sendable {
         public let inReview: DashboardGroup
         public let awaitingVerification: DashboardGroup
         public let coaching: CoachingCountsService.Row
+
+        /// The page cache hashes its source on every request: a few fields are enough (equal pages hash the same),
+        /// where hashing every group's names was a tenth of the request. Equality still compares everything, which for
+        /// the kept figure compared with itself is quick: its lists share their storage.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(school.id)
+            hasher.combine(today)
+            hasher.combine(peopleCount)
+            hasher.combine(stalledCount)
+            hasher.combine(showsContent)
+        }
     }
 
     /// How many people to name in each group on the page; the CSV has everyone.

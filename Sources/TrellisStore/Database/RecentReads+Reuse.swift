@@ -6,7 +6,9 @@ import Foundation
 /// - Refreshed ahead: once a kept value is half its lifetime old (a quarter, for a slow read), the next request reads it again while every other
 ///   request goes on being answered with the kept value, which is still within its lifetime. So under steady use the
 ///   value never runs out, and no request waits for anyone else's read; what another instance wrote still shows within
-///   the lifetime, counted from when the kept read began.
+///   the lifetime, counted from when the kept read began. A refresh that reads a value equal to the kept one keeps
+///   the kept one: what was made from it (a rendered page, kept by its source) is then found by comparing a value with
+///   itself, which for arrays and strings that share their storage takes no walk through their contents.
 /// - Made once at a time: when there is no kept value (the first request, or after a write forgot it), the first
 ///   request reads and those arriving meanwhile wait for its result instead of running the same queries.
 /// - A write wins: a forget stops anyone from joining a read that began before it, and those already waiting for such
@@ -39,7 +41,7 @@ extension RecentReads {
             return value
         case .refresh(let kept, let build, let ticket):
             // On failure the kept value, within its lifetime when this request began, is still the right answer.
-            return (try? await readAndShare(key, mark, build, ticket, read)) ?? kept
+            return (try? await readAndShare(key, mark, build, ticket, read, refreshing: kept)) ?? kept
         case .read(let build, let ticket):
             return try await readAndShare(key, mark, build, ticket, read)
         case .wait(let build):
@@ -52,11 +54,13 @@ extension RecentReads {
         }
     }
 
-    /// Reads for `build`: keeps what it read and hands it to those waiting (nil to them if the read fails).
+    /// Reads for `build`: keeps what it read (or `refreshing`, when that is equal to it) and hands it to those waiting
+    /// (nil to them if the read fails).
     private func readAndShare<Value: Sendable>(_ key: String, _ mark: Int?, _ build: Build, _ ticket: Ticket,
-                                               _ read: () async throws -> Value) async throws -> Value {
+                                               _ read: () async throws -> Value, refreshing kept: Value? = nil) async throws -> Value {
         do {
-            let value = try await read()
+            var value = try await read()
+            if let kept, Self.equal(value, kept) { value = kept }
             keep(value, key, readSince: ticket, mark: mark)
             finish(build, key, with: value)
             return value
@@ -64,6 +68,12 @@ extension RecentReads {
             finish(build, key, with: nil)
             throw error
         }
+    }
+
+    /// Whether two values are equal, for a type that says; false for one that does not.
+    private static func equal<Value>(_ value: Value, _ other: Value) -> Bool {
+        guard let value = value as? any Equatable else { return false }
+        return value.isEqual(to: other)
     }
 
     private func step<Value: Sendable>(for key: String, mark: Int?, as _: Value.Type) -> Step<Value> {
@@ -118,5 +128,12 @@ extension RecentReads {
             return build.waiters
         }
         waiters.forEach { $0.resume(returning: build.result) }
+    }
+}
+
+extension Equatable {
+    /// `==` with a value whose type is known only to the caller.
+    fileprivate func isEqual(to other: Any) -> Bool {
+        (other as? Self).map { $0 == self } ?? false
     }
 }
