@@ -27,7 +27,8 @@ struct HeldFormMiddleware: RouterMiddleware {
             return response
         }
         // Applied on the page it belongs to, which is where signing in again leads.
-        if context.identity != nil, request.method == .get, let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
+        if context.identity != nil, request.method == .get, request.mayCarryCookie(Self.cookieName),
+           let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
            forms.isPage(path) {
             var response: Response
             if let held = try await service.take(token: token, page: path), let apply = forms.apply(forPosted: held.path) {

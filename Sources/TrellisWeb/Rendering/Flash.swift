@@ -28,7 +28,7 @@ struct Flash: Codable, Sendable, Hashable {
 
     /// The flash in the request, if any; the caller clears it with `clear`.
     static func read(_ request: Request) -> Flash? {
-        guard let value = request.cookies[cookieName]?.value, !value.isEmpty,
+        guard request.mayCarryCookie(cookieName), let value = request.cookies[cookieName]?.value, !value.isEmpty,
               let data = Data(base64URLEncoded: value) else { return nil }
         return try? JSONDecoder().decode(Flash.self, from: data)
     }
