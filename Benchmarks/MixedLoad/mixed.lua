@@ -9,6 +9,15 @@
 
 -- MIXED_SAVES=0 makes a warm-up that only reads, so the versions the teachers' forms hold stay current.
 local saving = os.getenv("MIXED_SAVES") ~= "0"
+-- MIXED_THINK_MS: how long, on average, each connection pauses between a response and its next request, as a person
+-- reads a page before the next click; drawn at random (exponentially) around that mean, so that the connections do not
+-- move in step. Unset or 0: no pause, so the load is as many requests as the server can answer.
+local think = tonumber(os.getenv("MIXED_THINK_MS") or "0")
+if think > 0 then
+  function delay()
+    return math.floor(-think * math.log(1 - math.random()))
+  end
+end
 local counter = 0
 local threads = 0
 
@@ -18,6 +27,7 @@ function setup(thread)
 end
 
 function init(args)
+  math.randomseed(os.time() * 16 + thread_number)
   teachers = {}
   local total = tonumber(os.getenv("MIXED_THREADS") or "1")
   local index = 0
