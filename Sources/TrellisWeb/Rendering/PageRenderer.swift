@@ -42,7 +42,7 @@ public struct PageRenderer: Sendable {
     func render<Source: Hashable, Content>(_ template: String, source: Source, context: TrellisRequestContext,
                                            section: NavSection? = nil, build: (Source) -> (title: String, content: Content)) -> Response {
         let layout = Layout(context: context, flash: context.flash, section: section)
-        let key = RenderedPageCache.Key(template: template, layout: layout, source: source)
+        let key = RenderedPageCache.Key(template: template, layout: layout, source: Self.kept(source))
         if let cached = cache.page(key) {
             reused.increment()
             return respond(.ok, cached)
@@ -52,6 +52,11 @@ public struct PageRenderer: Sendable {
         // A page with a message shows once; keeping it would only take room.
         if let rendered, layout.flash == nil { cache.keep(rendered, for: key) }
         return respond(.ok, rendered)
+    }
+
+    /// What the cache keeps of a source: its identity when it has one, else the source itself.
+    private static func kept<Source: Hashable>(_ source: Source) -> AnyHashable {
+        (source as? any IdentifiedPageSource)?.anyIdentity ?? AnyHashable(source)
     }
 
     private func html<Content>(_ template: String, _ page: Page<Content>, context: TrellisRequestContext) -> ByteBuffer? {
@@ -70,6 +75,17 @@ public struct PageRenderer: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: html))
     }
+}
+
+/// A page's source that is named by a smaller value than itself: the rendered-page cache keeps that value in the key
+/// of the page, rather than the source and all it holds. Equal sources must have equal identities, and the other way.
+protocol IdentifiedPageSource {
+    associatedtype Identity: Hashable
+    var identity: Identity { get }
+}
+
+extension IdentifiedPageSource {
+    var anyIdentity: AnyHashable { AnyHashable(identity) }
 }
 
 /// What a template sees: a title, the layout's data and the page's own content.

@@ -59,7 +59,7 @@ struct PlanOverviewView {
     /// A plan's content is named by its id and version (every save makes a new version), so equality compares
     /// those rather than the whole plan.
     /// The plan as the step pages see it (`PlanPageSource`), with what only the overview shows.
-    struct Source: Hashable {
+    struct Source: Hashable, IdentifiedPageSource {
         let page: PlanPageSource
         let standards: [String: Standard]
         let coachNames: [Person.ID: String]
@@ -77,12 +77,26 @@ struct PlanOverviewView {
             self.coaching = coaching
         }
 
-        /// The page's fields first, which usually differ; equal sources hash as their pages do.
-        static func == (lhs: Source, rhs: Source) -> Bool {
-            lhs.page == rhs.page && lhs.standards == rhs.standards && lhs.coachNames == rhs.coachNames && lhs.coaching == rhs.coaching
+        /// What names the overview: the step pages' identity and what only the overview shows (small values).
+        struct Identity: Hashable {
+            let page: PlanPageSource.Identity
+            let standards: [String: Standard]
+            let coachNames: [Person.ID: String]
+            let coaching: [PlanCoachingTimeline.Entry]
+
+            /// The page's fields first, which usually differ; equal identities hash as their pages do.
+            static func == (lhs: Identity, rhs: Identity) -> Bool {
+                lhs.page == rhs.page && lhs.standards == rhs.standards && lhs.coachNames == rhs.coachNames && lhs.coaching == rhs.coaching
+            }
+
+            func hash(into hasher: inout Hasher) { page.hash(into: &hasher) }
         }
 
-        func hash(into hasher: inout Hasher) { page.hash(into: &hasher) }
+        var identity: Identity { Identity(page: page.identity, standards: standards, coachNames: coachNames, coaching: coaching) }
+
+        static func == (lhs: Source, rhs: Source) -> Bool { lhs.identity == rhs.identity }
+
+        func hash(into hasher: inout Hasher) { identity.hash(into: &hasher) }
     }
 
     init(_ source: Source) {

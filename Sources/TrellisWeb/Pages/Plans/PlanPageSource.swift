@@ -5,23 +5,27 @@ import TrellisServices
 /// one reader may see it, on one day. Such a page is rendered once per source and layout and then answered from
 /// memory (`PageRenderer.render(_:source:…)`), as the overview is: a teacher goes back and forth between the action plan
 /// and the check-in page, and rendering them again each time was most of what the server did for them.
-struct PlanPageSource: Hashable {
+struct PlanPageSource: Hashable, IdentifiedPageSource {
     let loaded: PlanService.Loaded
     let today: CalendarDate
 
-    // Written out rather than synthesized: this runs on every view of a plan, and comparing a few fields directly is
-    // far cheaper than boxing them; a version names the plan's whole content.
-    static func == (lhs: PlanPageSource, rhs: PlanPageSource) -> Bool {
-        lhs.loaded.plan.id == rhs.loaded.plan.id && lhs.loaded.version == rhs.loaded.version
-            && lhs.loaded.isOwner == rhs.loaded.isOwner && lhs.loaded.canEdit == rhs.loaded.canEdit
-            && lhs.loaded.owner.displayName == rhs.loaded.owner.displayName && lhs.today == rhs.today
+    /// What names the page: a version names the plan's whole content, so the kept page holds these few fields rather
+    /// than the plan, which would otherwise stay in memory with every page kept of a version long saved over.
+    struct Identity: Hashable {
+        let planID: GrowthPlan.ID
+        let version: Int
+        let isOwner: Bool
+        let canEdit: Bool
+        let ownerName: String
+        let today: CalendarDate
     }
 
-    /// The fields that usually differ; equal sources always hash the same, which is all a hash must do.
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(loaded.plan.id)
-        hasher.combine(loaded.version)
-        hasher.combine(loaded.isOwner)
-        hasher.combine(today)
+    var identity: Identity {
+        Identity(planID: loaded.plan.id, version: loaded.version, isOwner: loaded.isOwner, canEdit: loaded.canEdit,
+                 ownerName: loaded.owner.displayName, today: today)
     }
+
+    static func == (lhs: PlanPageSource, rhs: PlanPageSource) -> Bool { lhs.identity == rhs.identity }
+
+    func hash(into hasher: inout Hasher) { identity.hash(into: &hasher) }
 }
