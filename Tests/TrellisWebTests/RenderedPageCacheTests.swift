@@ -32,6 +32,22 @@ import TestSupport
         #expect(cache.page(key(99)) == nil, "a page over an eighth of the budget is never kept")
     }
 
+    @Test func aPageHoldsTheMemoryOfItsLengthNotOfTheBufferItWasRenderedInto() {
+        // setup: 9,000-byte pages, each in a buffer whose storage is rounded up to 16 KB
+        let cache = RenderedPageCache(budget: 1_000_000)
+        let html = String(repeating: "p", count: 9_000)
+        // run
+        for n in 1...10 {
+            let buffer = ByteBuffer(string: html)
+            #expect(buffer.capacity >= 16_384)
+            cache.keep(buffer, for: key(n))
+        }
+        // check: what the budget counts is what memory holds, within malloc's rounding
+        #expect(cache.count == 10)
+        #expect(cache.heldBytes < 10 * 9_100)
+        #expect(cache.page(key(3)).map { String(buffer: $0) } == html)
+    }
+
     /// How many pages were answered from memory so far, as /metrics reports it.
     func reusedPages(_ browser: TestBrowser) async throws -> Int {
         let metrics = try await browser.get("/metrics").body

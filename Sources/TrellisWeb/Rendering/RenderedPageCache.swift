@@ -9,6 +9,11 @@ import Hummingbird
 /// and any message) and the source (e.g. the plan's id and version and who is looking), compared for
 /// equality on a hit, so nothing rendered for one person or one version of a plan is served for another.
 /// Bounded by size; the oldest pages go first.
+///
+/// Pages are kept as byte arrays of their exact length, not as the `ByteBuffer` they were rendered into: a buffer's
+/// storage is rounded up to a power of two, so a 10 KB page would hold 16 KB, and the budget would be half as much
+/// again in memory as it says. A page answered from here is copied into a buffer of its own, which is freed once
+/// written.
 final class RenderedPageCache: @unchecked Sendable {
     struct Key: Hashable {
         let template: String
@@ -18,7 +23,7 @@ final class RenderedPageCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var pages: [Key: ByteBuffer] = [:]
+    private var pages: [Key: [UInt8]] = [:]
     private var order: [Key] = []
     private var oldest = 0
     private var bytes = 0
@@ -30,18 +35,19 @@ final class RenderedPageCache: @unchecked Sendable {
     }
 
     func page(_ key: Key) -> ByteBuffer? {
-        lock.withLock { pages[key] }
+        lock.withLock { pages[key] }.map { ByteBuffer(bytes: $0) }
     }
 
-    func keep(_ page: ByteBuffer, for key: Key) {
+    func keep(_ rendered: ByteBuffer, for key: Key) {
         // Far larger than any page Trellis renders; never worth keeping.
-        guard page.readableBytes <= budget / 8 else { return }
+        guard rendered.readableBytes <= budget / 8 else { return }
+        let page = Array(rendered.readableBytesView)
         lock.withLock {
             guard pages.updateValue(page, forKey: key) == nil else { return }
             order.append(key)
-            bytes += page.readableBytes
+            bytes += page.count
             while bytes > budget, oldest < order.count {
-                if let dropped = pages.removeValue(forKey: order[oldest]) { bytes -= dropped.readableBytes }
+                if let dropped = pages.removeValue(forKey: order[oldest]) { bytes -= dropped.count }
                 oldest += 1
             }
             // Forget the keys already dropped once they are most of the queue.
@@ -53,4 +59,8 @@ final class RenderedPageCache: @unchecked Sendable {
     }
 
     var count: Int { lock.withLock { pages.count } }
+
+    /// The memory the kept pages' bytes take: their storage's capacity, which the budget's count of bytes must stay
+    /// close to.
+    var heldBytes: Int { lock.withLock { pages.values.reduce(0) { $0 + $1.capacity } } }
 }
