@@ -48,6 +48,21 @@ import TestSupport
         #expect(cache.page(key(3)).map { String(buffer: $0) } == html)
     }
 
+    @Test func theBudgetIsTheOperatorsToSetAndNoneKeepsNothing() throws {
+        // setup
+        func budget(_ text: String) throws -> Int { try AppConfig.fromEnvironment(["TRELLIS_PAGE_CACHE_MB": text]).pageCacheBytes }
+        // run + check
+        #expect(try AppConfig.fromEnvironment([:]).pageCacheBytes == 16 * 1024 * 1024)
+        #expect(try budget("64") == 64 * 1024 * 1024)
+        #expect(try budget("0") == 0)
+        #expect(throws: AppConfig.Problem.self) { try budget("lots") }
+        #expect(throws: AppConfig.Problem.self) { try budget("-1") }
+        let none = RenderedPageCache(budget: 0)
+        none.keep(ByteBuffer(string: "Ada's page"), for: key(1))
+        #expect(none.count == 0)
+        #expect(none.page(key(1)) == nil)
+    }
+
     /// How many pages were answered from memory so far, as /metrics reports it.
     func reusedPages(_ browser: TestBrowser) async throws -> Int {
         let metrics = try await browser.get("/metrics").body

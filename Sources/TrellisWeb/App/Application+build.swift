@@ -23,7 +23,7 @@ public func buildApplication(
 
 /// The router with every route and middleware, in the order a request meets them.
 func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry: PrometheusCollectorRegistry) async throws -> Router<TrellisRequestContext> {
-    let renderer = try await PageRenderer.bundled(registry: registry)
+    let renderer = try await PageRenderer.bundled(registry: registry, cacheBudget: config.pageCacheBytes)
     let secure = config.isSecure
     let accounts = AccountService(environment)
     let schools = SchoolService(environment)
@@ -68,8 +68,7 @@ func buildRouter(_ config: AppConfig, environment: ServiceEnvironment, registry:
     let signedIn = pages.group()
         .add(middleware: HeldFormMiddleware(forms: heldForms, service: HeldFormService(environment), secure: secure))
         .add(middleware: RequireSignInMiddleware())
-        .add(middleware: NotificationCountMiddleware(notifications: notifications))
-        .add(middleware: CohortNavigationMiddleware(cohorts: CohortService(environment)))
+        .add(middleware: NavigationFactsMiddleware(notifications: notifications, cohorts: CohortService(environment)))
     HomeController(renderer: renderer, home: HomeService(environment)).register(on: signedIn)
     AccountController(renderer: renderer, accounts: accounts, secure: secure).register(on: signedIn)
     NotificationPreferencesController(renderer: renderer, preferences: notificationPreferences, secure: secure).register(on: signedIn)

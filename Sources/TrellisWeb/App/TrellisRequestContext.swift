@@ -15,9 +15,9 @@ public struct TrellisRequestContext: AuthRequestContext, SessionRequestContext, 
     public var csrfToken: String = ""
     /// A message from the previous request, shown once.
     var flash: Flash?
-    /// The signed-in person's unread notifications, for the navigation; set by `NotificationCountMiddleware`.
+    /// The signed-in person's unread notifications, for the navigation; set by `NavigationFactsMiddleware`.
     var unreadNotifications: Int?
-    /// Whether the person facilitates or belongs to a cohort, for the "Cohorts" link; set by `CohortNavigationMiddleware`.
+    /// Whether the person facilitates or belongs to a cohort, for the "Cohorts" link; set by `NavigationFactsMiddleware`.
     var isInCohort = false
     /// The network address of the connection (the proxy's, unless the proxy is trusted).
     public var peerAddress: String

@@ -13,7 +13,7 @@ public struct PageRenderer: Sendable {
     /// Pages answered from `cache`, shown at /metrics: how much the cache saves, and proof that it is used.
     let reused: Prometheus.Counter
 
-    public init(library: MustacheLibrary, registry: PrometheusCollectorRegistry, cacheBudget: Int = 32 * 1024 * 1024) {
+    public init(library: MustacheLibrary, registry: PrometheusCollectorRegistry, cacheBudget: Int = 16 * 1024 * 1024) {
         self.library = library
         self.cache = RenderedPageCache(budget: cacheBudget)
         self.reused = registry.makeCounter(descriptor: MetricNameDescriptor(
@@ -22,11 +22,11 @@ public struct PageRenderer: Sendable {
     }
 
     /// Loads the templates shipped with Trellis.
-    public static func bundled(registry: PrometheusCollectorRegistry) async throws -> PageRenderer {
+    public static func bundled(registry: PrometheusCollectorRegistry, cacheBudget: Int = 16 * 1024 * 1024) async throws -> PageRenderer {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw HTTPError(.internalServerError, message: "templates missing from the build")
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: directory.path), registry: registry)
+        return PageRenderer(library: try await MustacheLibrary(directory: directory.path), registry: registry, cacheBudget: cacheBudget)
     }
 
     /// A page: the template's output inside the layout, as `text/html`.

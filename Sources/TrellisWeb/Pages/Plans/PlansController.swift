@@ -62,10 +62,12 @@ struct PlansController {
     func overview(_ request: Request, context: TrellisRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let loaded = try await plans.load(actor, try Self.planID(context))
-        let aligned = try await standards.standards(actor, identifiers: Set(loaded.plan.goals.flatMap(\.alignedStandardIdentifiers)))
-        let names = try await ownerNames(actor, loaded.plan.sharing.coachIDs)
-        let coaching = try await coaching.entries(actor, ownerID: loaded.plan.ownerID)
-        let source = PlanOverviewView.Source(loaded: loaded, today: plans.today, standards: aligned, coachNames: names, coaching: coaching)
+        // Three reads that need only the plan, made at the same time: each may be a database round trip.
+        async let aligned = standards.standards(actor, identifiers: Set(loaded.plan.goals.flatMap(\.alignedStandardIdentifiers)))
+        async let names = ownerNames(actor, loaded.plan.sharing.coachIDs)
+        async let coaching = coaching.entries(actor, ownerID: loaded.plan.ownerID)
+        let source = PlanOverviewView.Source(loaded: loaded, today: plans.today, standards: try await aligned,
+                                             coachNames: try await names, coaching: try await coaching)
         return renderer.render("plan", source: source, context: context, section: .plans) { source in
             let view = PlanOverviewView(source)
             return (view.header.title, view)
