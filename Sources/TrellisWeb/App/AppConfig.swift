@@ -30,7 +30,7 @@ public struct AppConfig: Sendable {
     public var apiRatePerMinute = 120
     /// How much rendered HTML an instance keeps to answer a page seen again without making it again
     /// (`TRELLIS_PAGE_CACHE_MB`; 0 keeps none).
-    public var pageCacheBytes = 16 * 1024 * 1024
+    public var pageCacheBytes = PageRenderer.defaultCacheBudget
 
     public init(database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "trellis-data",
                 baseURL: String = "http://127.0.0.1:8080", logLevel: Logger.Level = .info, sessionLifetime: Duration = .seconds(12 * 3600),
@@ -106,7 +106,9 @@ public struct AppConfig: Sendable {
                                logLevel: logLevel, sessionLifetime: .seconds(hours * 3600), bcryptCost: UInt8(cost), trustedProxies: trustedProxies,
                                maximumUploadMegabytes: uploadMegabytes, smtp: smtp, mailFrom: mailFrom)
         config.apiRatePerMinute = try integer(environment, "TRELLIS_API_RATE_PER_MINUTE", default: 120, in: 2...1_000_000)
-        config.pageCacheBytes = try integer(environment, "TRELLIS_PAGE_CACHE_MB", default: 16, in: 0...4096) * 1024 * 1024
+        let megabyte = 1024 * 1024
+        config.pageCacheBytes = try integer(environment, "TRELLIS_PAGE_CACHE_MB", default: PageRenderer.defaultCacheBudget / megabyte,
+                                            in: 0...4096) * megabyte
         return config
     }
 

@@ -13,7 +13,11 @@ public struct PageRenderer: Sendable {
     /// Pages answered from `cache`, shown at /metrics: how much the cache saves, and proof that it is used.
     let reused: Prometheus.Counter
 
-    public init(library: MustacheLibrary, registry: PrometheusCollectorRegistry, cacheBudget: Int = 16 * 1024 * 1024) {
+    /// How much rendered HTML is kept unless the operator says otherwise (`TRELLIS_PAGE_CACHE_MB`): the three plan
+    /// pages of about 500 people at once.
+    public static let defaultCacheBudget = 16 * 1024 * 1024
+
+    public init(library: MustacheLibrary, registry: PrometheusCollectorRegistry, cacheBudget: Int = defaultCacheBudget) {
         self.library = library
         self.cache = RenderedPageCache(budget: cacheBudget)
         self.reused = registry.makeCounter(descriptor: MetricNameDescriptor(
@@ -22,7 +26,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// Loads the templates shipped with Trellis.
-    public static func bundled(registry: PrometheusCollectorRegistry, cacheBudget: Int = 16 * 1024 * 1024) async throws -> PageRenderer {
+    public static func bundled(registry: PrometheusCollectorRegistry, cacheBudget: Int = defaultCacheBudget) async throws -> PageRenderer {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw HTTPError(.internalServerError, message: "templates missing from the build")
         }
