@@ -14,7 +14,7 @@ import Hummingbird
 /// storage is rounded up to a power of two, so a 10 KB page would hold 16 KB, and the budget would be half as much
 /// again in memory as it says. A page answered from here is copied into a buffer of its own, which is freed once
 /// written.
-final class RenderedPageCache: @unchecked Sendable {
+final class RenderedPageCache: Sendable {
     struct Key: Hashable {
         let template: String
         /// The page's `Layout`.
@@ -22,45 +22,26 @@ final class RenderedPageCache: @unchecked Sendable {
         let source: AnyHashable
     }
 
-    private let lock = NSLock()
-    private var pages: [Key: [UInt8]] = [:]
-    private var order: [Key] = []
-    private var oldest = 0
-    private var bytes = 0
-    private let budget: Int
+    private let store: BoundedStore<Key, [UInt8]>
 
     /// `budget`: roughly how many bytes of HTML to keep.
     init(budget: Int) {
-        self.budget = budget
+        store = BoundedStore(budget: budget) { $0.count }
     }
 
     func page(_ key: Key) -> ByteBuffer? {
-        lock.withLock { pages[key] }.map { ByteBuffer(bytes: $0) }
+        store.value(key).map { ByteBuffer(bytes: $0) }
     }
 
     func keep(_ rendered: ByteBuffer, for key: Key) {
-        // Far larger than any page Trellis renders; never worth keeping.
-        guard rendered.readableBytes <= budget / 8 else { return }
-        let page = Array(rendered.readableBytesView)
-        lock.withLock {
-            guard pages.updateValue(page, forKey: key) == nil else { return }
-            order.append(key)
-            bytes += page.count
-            while bytes > budget, oldest < order.count {
-                if let dropped = pages.removeValue(forKey: order[oldest]) { bytes -= dropped.count }
-                oldest += 1
-            }
-            // Forget the keys already dropped once they are most of the queue.
-            if oldest > 1024, oldest * 2 > order.count {
-                order.removeFirst(oldest)
-                oldest = 0
-            }
-        }
+        // Far larger than any page Trellis renders; never worth copying to keep.
+        guard rendered.readableBytes <= store.budget / 8 else { return }
+        store.keep(Array(rendered.readableBytesView), for: key)
     }
 
-    var count: Int { lock.withLock { pages.count } }
+    var count: Int { store.count }
 
     /// The memory the kept pages' bytes take: their storage's capacity, which the budget's count of bytes must stay
     /// close to.
-    var heldBytes: Int { lock.withLock { pages.values.reduce(0) { $0 + $1.capacity } } }
+    var heldBytes: Int { store.reduce(0) { $0 + $1.capacity } }
 }
