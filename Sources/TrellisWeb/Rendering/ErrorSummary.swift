@@ -4,8 +4,8 @@
 /// down the page is still one step from being seen. The summary is focused when the page loads (`autofocus` on
 /// an element with `tabindex="-1"`, no script), so a screen reader reads it first and a phone shows it without
 /// scrolling. Pages show it through the `error_summary` partial, reading `errorSummary` from their content.
-struct ErrorSummary {
-    struct Item {
+struct ErrorSummary: Encodable {
+    struct Item: Encodable {
         let message: String
         /// Where the message's field is, e.g. `#g1-estimated_hours`; nil for a message about the whole form.
         let href: String?

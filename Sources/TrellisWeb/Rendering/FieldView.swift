@@ -1,7 +1,7 @@
 import TrellisCore
 
 /// One form field as a template shows it: label, the value as typed, and its message when wrong.
-struct FieldView {
+struct FieldView: Encodable {
     let name: String
     let label: String
     let type: String

@@ -13,9 +13,15 @@ enum TemplateData {
         switch value {
         case is String, is Bool, is Int, is Double:
             return value
+        case let encodable as any TemplateEncodable:
+            return TemplateEncoder.encode(encodable)
         default:
-            break
+            return reflected(value)
         }
+    }
+
+    /// `value` walked by reflection, whatever it conforms to; what `TemplateEncoder` must match.
+    static func reflected(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:

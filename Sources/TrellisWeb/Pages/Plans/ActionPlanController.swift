@@ -8,7 +8,7 @@ struct ActionPlanController {
     let plans: PlanService
     let secure: Bool
 
-    struct ActionsView {
+    struct ActionsView: TemplateEncodable {
         let header: PlanHeader
         let errorSummary: ErrorSummary?
         let goals: [GoalSteps]
@@ -19,7 +19,7 @@ struct ActionPlanController {
         let nextPath: String
     }
 
-    struct GoalSteps {
+    struct GoalSteps: Encodable {
         let number: Int
         let statement: String
         let steps: [StepLine]
@@ -27,7 +27,7 @@ struct ActionPlanController {
         let form: StepFormView
     }
 
-    struct StepLine {
+    struct StepLine: Encodable {
         let what: String
         let due: String
         let status: String

@@ -2,8 +2,8 @@ import TrellisCore
 import TrellisServices
 
 /// The top of every plan page: whose plan, its status, and the guided steps with where the person is.
-struct PlanHeader {
-    struct Step {
+struct PlanHeader: Encodable {
+    struct Step: Encodable {
         let number: Int
         let label: String
         let href: String
@@ -68,7 +68,7 @@ struct PlanHeader {
     let isReviewPage: Bool
 
     /// A page beside the current one in the guided order (the overview comes first).
-    struct Neighbour {
+    struct Neighbour: Encodable {
         let href: String
         let label: String
     }

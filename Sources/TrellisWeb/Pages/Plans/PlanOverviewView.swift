@@ -2,8 +2,8 @@ import TrellisCore
 import TrellisServices
 
 /// The plan's overview page: where it stands, what is missing, progress per goal and the timeline of check-ins and coaching.
-struct PlanOverviewView {
-    struct GoalLine {
+struct PlanOverviewView: TemplateEncodable {
+    struct GoalLine: Encodable {
         let number: Int
         let statement: String
         let path: String
@@ -14,13 +14,13 @@ struct PlanOverviewView {
         let steps: String
     }
 
-    struct StandardLabel {
+    struct StandardLabel: Encodable {
         let code: String
         let title: String
         let isRetired: Bool
     }
 
-    struct CheckInLine {
+    struct CheckInLine: Encodable {
         let date: String
         let iso: String
         let progress: [String]

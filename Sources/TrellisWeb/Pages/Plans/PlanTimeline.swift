@@ -3,8 +3,8 @@ import TrellisServices
 
 /// The plan's timeline: its check-ins and the coaching around it, newest first. Of a check-in and a session on one
 /// day, the check-in comes first (it is what the educator wrote about the day).
-struct PlanTimelineItem {
-    struct SessionLine {
+struct PlanTimelineItem: Encodable {
+    struct SessionLine: Encodable {
         let title: String
         let detail: String
         let path: String

@@ -3,8 +3,8 @@ import TrellisServices
 
 /// The check-in form: a date, progress on each goal on the four-step scale, and three short questions.
 /// Someone the plan is shared with reads when its owner last checked in, said about the owner, and no form.
-struct CheckInView {
-    struct GoalScale {
+struct CheckInView: TemplateEncodable {
+    struct GoalScale: Encodable {
         let number: Int
         let statement: String
         let name: String
@@ -13,7 +13,7 @@ struct CheckInView {
         let error: String?
     }
 
-    struct Level {
+    struct Level: Encodable {
         let id: String
         let value: String
         let label: String

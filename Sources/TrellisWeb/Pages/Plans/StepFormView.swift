@@ -2,8 +2,8 @@ import TrellisCore
 import TrellisServices
 
 /// The action step form; `prefix` keeps ids unique when one page holds a form per goal.
-struct StepFormView {
-    struct StatusOption {
+struct StepFormView: Encodable {
+    struct StatusOption: Encodable {
         let value: String
         let label: String
         let selected: Bool
