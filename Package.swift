@@ -62,6 +62,7 @@ let package = Package(
             path: "Benchmarks/DocumentBench"
         ),
         // Debian's libcurl (libcurl4-openssl-dev): email to the SMTP relay, with STARTTLS and AUTH.
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -102,6 +103,7 @@ let package = Package(
             name: "trellis",
             dependencies: [
                 "TrellisWeb", "TrellisServices", "TrellisStore", "TrellisCore",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
