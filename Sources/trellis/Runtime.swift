@@ -35,6 +35,8 @@ struct Runtime {
                 await database.close()
                 throw CommandFailure("Cannot bring the database up to date: \(error)")
             }
+            // Only the planner's guesses depend on it: a failure is worth a line in the log, not a refusal to start.
+            do { try await database.refreshStaleStatistics() } catch { logger.warning("could not refresh the query planner's statistics: \(error)") }
         }
         let email = EmailSettings.from(relay: config.smtp, sender: EmailSender(address: config.mailFrom), logger: logger)
         let environment = ServiceEnvironment(database: database, passwords: PasswordHasher(cost: config.bcryptCost), logger: logger,

@@ -26,4 +26,36 @@ import TrellisStore
             #expect(try await plans.myPlans(Actor(north.educator)).map(\.status) == [.archived])
         }
     }
+
+    @Test func theCountOnTheHomePageIsTheLengthOfTheSharedList() async throws {
+        try await TestDatabase.with { database in
+            // setup: the teacher's plan shared with the coach and the school's leaders; the coach's own plan shared with
+            // the leaders; the colleague's plan (another school) shared with the coach, then archived
+            let districts = try await TestDistricts.make(database)
+            let north = districts.north, now = districts.clock.now()
+            let store = OrganizationScope(database, organizationID: north.organization.id).plans
+            func share(_ owner: Person, coaches: [Person.ID], leaders: Bool, status: PlanStatus? = nil) async throws {
+                var plan = try await ReadyPlans.readyForReview(database, owner: owner, at: now)
+                plan.sharing = PlanSharing(coachIDs: coaches, isSharedWithSchoolLeaders: leaders)
+                if let status { plan.status = status }
+                _ = try await store.save(plan, expecting: 1, at: now)
+            }
+            try await share(north.educator, coaches: [north.coach.id], leaders: true)
+            try await share(north.coach, coaches: [], leaders: true)
+            try await share(north.colleague, coaches: [north.coach.id], leaders: true, status: .archived)
+            let plans = PlanService(districts.environment, vault: nil)
+            // a coach who also leads the school: the teacher's plan reaches them both ways and counts once
+            var coachAndLeader = Actor(north.coach)
+            coachAndLeader.roles.insert(.leader)
+            for actor in [Actor(north.coach), Actor(north.leader), coachAndLeader, Actor(north.educator), Actor(north.admin)] {
+                // run
+                let count = try await plans.sharedWithMeCount(actor)
+                // check
+                #expect(count == (try await plans.sharedWithMe(actor).count), "\(actor.roles)")
+            }
+            #expect(try await plans.sharedWithMeCount(Actor(north.coach)) == 1, "not their own, not the archived one")
+            #expect(try await plans.sharedWithMeCount(Actor(north.leader)) == 2)
+            #expect(try await plans.sharedWithMeCount(coachAndLeader) == 1)
+        }
+    }
 }

@@ -60,7 +60,7 @@ public struct HomeService: Sendable {
         let plan = try await current.asyncMap { try await scope.plans.find($0.id)?.plan } ?? nil
         let verifications = Policy.can(actor, .read, .verifications(actor.organizationID)) ? try await scope.verifications.waiting().count : nil
         return Summary(person: person, organization: organization, school: school, admin: admin, leader: leader, plan: plan,
-                       sharedPlans: try await plans.sharedWithMe(actor).count,
+                       sharedPlans: try await plans.sharedWithMeCount(actor),
                        reviewsWaiting: try await scope.reviews.openCount(forReviewer: actor.personID),
                        verificationsWaiting: verifications, schoolYear: year)
     }

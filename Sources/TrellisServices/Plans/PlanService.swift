@@ -63,6 +63,12 @@ public struct PlanService: Sendable {
         return shared.filter { $0.ownerID != actor.personID && $0.status != .archived && seen.insert($0.id).inserted }
     }
 
+    /// How many plans `sharedWithMe` lists, counted by the database.
+    public func sharedWithMeCount(_ actor: Actor) async throws -> Int {
+        try await env.scope(actor).plans.sharedCount(with: actor.personID, asCoach: actor.has(.coach) ? actor.personID : nil,
+                                                     asLeaderOf: actor.has(.leader) ? actor.schoolID : nil)
+    }
+
     /// Starts the actor's plan for the current school year; one plan per person per year, as Washington requires.
     public func start(_ actor: Actor) async throws -> GrowthPlan {
         guard Policy.can(actor, .create, .plans(actor.organizationID)) else { throw ServiceError.forbidden }

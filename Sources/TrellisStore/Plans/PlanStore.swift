@@ -150,15 +150,36 @@ public struct PlanStore: Sendable {
 
     /// Plans whose owner shared them with this coach.
     public func plans(sharedWithCoach coach: Person.ID) async throws -> [Summary] {
-        try await summaries("AND id IN (SELECT plan_id FROM growth_plan_coaches WHERE coach_id = \(bind: coach.rawValue) AND organization_id = \(bind: organizationID.rawValue))")
+        try await summaries("AND \(sharedWith(coach: coach))")
     }
 
     /// Plans their owners shared with the leaders of this school.
     public func plans(sharedWithLeadersOf school: School.ID) async throws -> [Summary] {
-        try await summaries("""
-            AND shared_with_leaders = \(bind: true) AND owner_id IN (
-                SELECT id FROM people WHERE school_id = \(bind: school.rawValue) AND organization_id = \(bind: organizationID.rawValue))
+        try await summaries("AND \(sharedWith(leadersOf: school))")
+    }
+
+    /// How many plans, not `reader`'s own and not archived, were shared with them as this coach or as a leader of this
+    /// school: the length of the list those two make together, counted where the rows are. A principal's home page
+    /// showed it by reading every plan ever shared with the school's leaders.
+    public func sharedCount(with reader: Person.ID, asCoach coach: Person.ID?, asLeaderOf school: School.ID?) async throws -> Int {
+        let ways = [coach.map(sharedWith(coach:)), school.map(sharedWith(leadersOf:))].compactMap { $0 }
+        guard !ways.isEmpty else { return 0 }
+        return try await executor.scalar("""
+            SELECT COUNT(*) FROM growth_plans WHERE organization_id = \(bind: organizationID.rawValue)
+            AND owner_id <> \(bind: reader.rawValue) AND status <> \(bind: PlanStatus.archived.rawValue)
+            AND (\(ways.joined(separator: " OR ")))
             """)
+    }
+
+    private func sharedWith(coach: Person.ID) -> SQLQueryString {
+        "id IN (SELECT plan_id FROM growth_plan_coaches WHERE coach_id = \(bind: coach.rawValue) AND organization_id = \(bind: organizationID.rawValue))"
+    }
+
+    private func sharedWith(leadersOf school: School.ID) -> SQLQueryString {
+        """
+        (shared_with_leaders = \(bind: true) AND owner_id IN (
+            SELECT id FROM people WHERE school_id = \(bind: school.rawValue) AND organization_id = \(bind: organizationID.rawValue)))
+        """
     }
 
     public func count() async throws -> Int {
