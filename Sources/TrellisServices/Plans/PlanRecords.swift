@@ -69,7 +69,11 @@ extension PlanService {
     @discardableResult
     public func requireEditable(_ actor: Actor, _ planID: GrowthPlan.ID, expecting version: Int? = nil,
                                 allowWhenLocked: Bool = false) async throws -> Loaded {
-        let loaded = try await load(actor, planID, latest: true)
+        // The plan as this instance keeps it will do when it is the version the page was made from: the save's UPDATE
+        // names that version, so a save made elsewhere in the meantime still meets it as the conflict it is, one
+        // statement sooner than reading the latest version first would have found it.
+        var loaded = try await load(actor, planID, latest: version == nil)
+        if let version, loaded.version != version { loaded = try await load(actor, planID, latest: true) }
         try Self.checkEditable(loaded, expecting: version, allowWhenLocked: allowWhenLocked)
         return loaded
     }

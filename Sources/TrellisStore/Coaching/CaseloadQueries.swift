@@ -199,15 +199,21 @@ public struct CaseloadQueries: Sendable {
 }
 
 extension SQLExecutor {
-    /// Called by every write that changes what a caseload shows: a relationship or a session (that coach's caseload),
-    /// a plan, a stall, a person, a school or the district's rhythm or school year (every caseload of the district, since
-    /// a plan does not know its coaches).
+    /// Called by every write that changes what a caseload shows: a plan, a stall, a school or the district's rhythm or
+    /// school year (every caseload of the district, since a plan does not know its coaches). The leaders' dashboards
+    /// show the same.
     func forgetCaseloads(in organization: Organization.ID, coach: Person.ID? = nil) {
         forgetRecent(startingWith: CaseloadQueries.recentPrefix(organization, coach: coach))
-        // The plan timelines show the same relationships and sessions.
-        forgetRecent(startingWith: CoachingTimelineQueries.recentPrefix(organization))
-        // So do the leaders' dashboards.
         forgetDashboards(in: organization)
+    }
+
+    /// Called by the writes that change what the plans' coaching timelines show as well as the caseloads: a relationship
+    /// or a session (that coach's caseload). Every other write leaves the timelines alone: a plan's save changes nothing
+    /// they show, and forgetting them made every plan page of the district read its owner's coaching again after any
+    /// teacher's save.
+    func forgetCaseloadsAndTimelines(in organization: Organization.ID, coach: Person.ID? = nil) {
+        forgetCaseloads(in: organization, coach: coach)
+        forgetRecent(startingWith: CoachingTimelineQueries.recentPrefix(organization))
     }
 }
 

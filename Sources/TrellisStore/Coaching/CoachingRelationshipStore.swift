@@ -25,7 +25,7 @@ public struct CoachingRelationshipStore: Sendable {
     /// also when two proposals race.
     public func create(_ relationship: CoachingRelationship) async throws {
         precondition(relationship.organizationID == organizationID, "a relationship is kept in its own district")
-        defer { executor.forgetCaseloads(in: organizationID, coach: relationship.coachID) }
+        defer { executor.forgetCaseloadsAndTimelines(in: organizationID, coach: relationship.coachID) }
         do {
             try await executor.execute("""
                 INSERT INTO coaching_relationships (id, organization_id, coach_id, educator_id, state, document, version, proposed_at)
@@ -47,7 +47,7 @@ public struct CoachingRelationshipStore: Sendable {
 
     /// Saves a change if nobody changed the relationship since `version` was read; otherwise `Conflict`.
     public func update(_ relationship: CoachingRelationship, expecting version: Int) async throws {
-        defer { executor.forgetCaseloads(in: organizationID, coach: relationship.coachID) }
+        defer { executor.forgetCaseloadsAndTimelines(in: organizationID, coach: relationship.coachID) }
         let changed = try await executor.scalar("""
             UPDATE coaching_relationships SET state = \(bind: relationship.state.rawValue),
                 document = \(bind: try Self.encode(relationship)), version = version + 1

@@ -26,7 +26,7 @@ public struct CoachingSessionStore: Sendable {
     public func create(_ session: CoachingSession, in relationship: CoachingRelationship, schoolID: School.ID?, at now: Date) async throws {
         precondition(session.organizationID == organizationID && relationship.id == session.relationshipID,
                      "a session is kept in its own district and relationship")
-        defer { executor.forgetCaseloads(in: organizationID, coach: relationship.coachID) }
+        defer { executor.forgetCaseloadsAndTimelines(in: organizationID, coach: relationship.coachID) }
         try await executor.execute("""
             INSERT INTO coaching_sessions (id, organization_id, relationship_id, cycle_id, coach_id, educator_id, school_id, kind,
                                            held_on, starts_minute, minutes, document, version, created_at)
@@ -49,7 +49,7 @@ public struct CoachingSessionStore: Sendable {
     @discardableResult
     public func update(_ session: CoachingSession, expecting version: Int) async throws -> Int {
         // A session does not name its coach: forget every caseload of the district that may show it.
-        defer { executor.forgetCaseloads(in: organizationID) }
+        defer { executor.forgetCaseloadsAndTimelines(in: organizationID) }
         let changed = try await executor.scalar("""
             UPDATE coaching_sessions SET cycle_id = \(bind: session.cycleID?.rawValue), kind = \(bind: session.kind.rawValue),
                 held_on = \(bind: session.timing.date.iso), starts_minute = \(bind: session.timing.startsAt?.minuteOfDay),

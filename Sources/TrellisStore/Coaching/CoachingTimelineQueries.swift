@@ -5,7 +5,8 @@ import TrellisCore
 /// An educator's coaching as their plan's timeline shows it: their relationships and the sessions held in them.
 ///
 /// The plan page is opened all day and most educators have no coaching at all, so a read is kept for a moment
-/// (`RecentReads`) and forgotten the moment this process writes a relationship or a session (`forgetCaseloads`).
+/// (`RecentReads`) and forgotten the moment this process writes a relationship or a session
+/// (`forgetCaseloadsAndTimelines`).
 public struct CoachingTimelineQueries: Sendable {
     let executor: any SQLExecutor
     public let organizationID: Organization.ID

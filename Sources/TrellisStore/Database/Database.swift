@@ -92,6 +92,17 @@ public final class Database: SQLExecutor {
         return try await lender.withSQL(body)
     }
 
+    /// Runs `body` on a connection it may write through, continuing after each statement on the thread the connection's
+    /// results arrive on (`EventLoopTaskExecutor`), as SQLite's writer does. A transaction holds its rows' locks between
+    /// its statements; on the shared threads, each of a save's statements waited behind pages being rendered while the
+    /// locks it held (the district's change mark among them) made every other save of the district wait too.
+    private func withLockingSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard writer == nil else { return try await withWritingSQL(body) }
+        return try await lender.withSQL { sql in
+            try await withTaskExecutorPreference(EventLoopTaskExecutor(sql.eventLoop)) { try await body(sql) }
+        }
+    }
+
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
     /// Recent reads of what it wrote are forgotten again once it has ended, when others can see the change.
     public func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
@@ -112,7 +123,7 @@ public final class Database: SQLExecutor {
                 throw error
             }
         }
-        return try await withWritingSQL(run)
+        return try await withLockingSQL(run)
     }
 
     public func atomically<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {

@@ -115,6 +115,29 @@ import TrellisCore
         }
     }
 
+    @Test func aPlanSaveLeavesTheKeptCoachingTimelinesAndASessionForgetsThem() async throws {
+        try await TestDatabase.with(recentReads: .seconds(60)) { database in
+            // setup: the educator's timeline read once, so it is kept; then its session's row removed behind the stores'
+            // back, which only a fresh read sees
+            let districts = try await TestDistricts.make(database)
+            let north = districts.north, now = districts.clock.now()
+            let scope = OrganizationScope(database, organizationID: north.organization.id)
+            let plan = try await ReadyPlans.readyForReview(database, owner: north.educator, at: now)
+            let relationship = try await CaseloadFixtures.relationship(database, coach: north.coach, educator: north.educator, startedAt: now)
+            let first = try await CaseloadFixtures.session(database, relationship, on: "2026-11-02", school: north.school.id)
+            #expect(try await scope.coachingTimelines.read(educator: north.educator.id).sessions.map(\.id) == [first.id])
+            try await database.execute("DELETE FROM coaching_sessions WHERE id = \(bind: first.id.rawValue)")
+            // run: the educator's plan is saved, then a session is logged
+            _ = try await scope.plans.save(plan, expecting: 1, at: now)
+            let afterPlanSave = try await scope.coachingTimelines.read(educator: north.educator.id)
+            let second = try await CaseloadFixtures.session(database, relationship, on: "2026-11-09", school: north.school.id)
+            let afterSession = try await scope.coachingTimelines.read(educator: north.educator.id)
+            // check: the plan's save changed nothing the timeline shows, so it stayed kept; the session's write forgot it
+            #expect(afterPlanSave.sessions.map(\.id) == [first.id])
+            #expect(afterSession.sessions.map(\.id) == [second.id])
+        }
+    }
+
     @Test func countsAddUpSessionsMinutesAndPeoplePerSchoolAndCoachWithinTheDates() async throws {
         try await TestDatabase.with { database in
             // setup
