@@ -49,6 +49,33 @@ extension PlanServiceTests {
         }
     }
 
+    @Test func aSaveFromAnotherInstanceIsAConflictHereWhileThisInstanceStillKeepsTheOlderVersion() async throws {
+        try await TestDatabase.withTwoInstances(recentReads: .seconds(60)) { first, second in
+            // setup: both instances have read the plan at the same version, and keep it
+            let districts = try await TestDistricts.make(first)
+            let here = service(districts)
+            let elsewhere = service(ServiceEnvironment(database: second, clock: districts.clock, passwords: PasswordHasher(cost: 4)))
+            let teacher = Actor(districts.north.educator)
+            let planID = try await readyPlan(here, teacher)
+            let seen = try await here.load(teacher, planID).version
+            #expect(try await elsewhere.load(teacher, planID).version == seen)
+            var checkIn = CheckInForm()
+            checkIn.date = here.today.iso
+            checkIn.whatHappened = "Saved in the other window"
+            // run: the other instance saves a check-in; then this one, which still keeps the version both pages were
+            // made from, saves another from that version
+            try await elsewhere.checkIn(teacher, planID, checkIn, expecting: seen)
+            checkIn.whatHappened = "Saved from the older page"
+            // check: refused as changed elsewhere, and only the first check-in is written
+            await #expect(throws: ServiceError.conflict(PlanService.changedElsewhere)) {
+                try await here.checkIn(teacher, planID, checkIn, expecting: seen)
+            }
+            let latest = try await here.load(teacher, planID, latest: true)
+            #expect(latest.plan.checkIns.map(\.whatHappened) == ["Saved in the other window"])
+            #expect(latest.version == seen + 1)
+        }
+    }
+
     @Test func alignmentOfEveryGoalIsSavedInOneChange() async throws {
         try await TestDatabase.with { database in
             // setup: two goals, the first already aligned

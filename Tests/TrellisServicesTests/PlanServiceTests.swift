@@ -8,8 +8,10 @@ import TrellisStore
 @Suite struct PlanServiceTests {
     static let pdf = Data("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
 
-    func service(_ districts: TestDistricts) -> PlanService {
-        PlanService(districts.environment, vault: EvidenceVault(dataDirectory: FileManager.default.temporaryDirectory
+    func service(_ districts: TestDistricts) -> PlanService { service(districts.environment) }
+
+    func service(_ environment: ServiceEnvironment) -> PlanService {
+        PlanService(environment, vault: EvidenceVault(dataDirectory: FileManager.default.temporaryDirectory
             .appendingPathComponent("trellis-vault-\(UUID().uuidString)").path))
     }
 
