@@ -96,6 +96,7 @@ public final class Database: SQLExecutor {
     /// results arrive on (`EventLoopTaskExecutor`), as SQLite's writer does. A transaction holds its rows' locks between
     /// its statements; on the shared threads, each of a save's statements waited behind pages being rendered while the
     /// locks it held (the district's change mark among them) made every other save of the district wait too.
+    /// So a transaction's body shares that thread with the connections served on it: long work belongs before it.
     private func withLockingSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard writer == nil else { return try await withWritingSQL(body) }
         return try await lender.withSQL { sql in
