@@ -17,20 +17,13 @@ struct TrellisHTMLContentType: MustacheContentType {
 
     static func escape(_ text: String) -> String {
         var extra = 0
-        for byte in text.utf8 { extra += growth(byte) }
+        for byte in text.utf8 { extra += replacement(byte).map { $0.utf8CodeUnitCount - 1 } ?? 0 }
         guard extra > 0 else { return text }
         let length = text.utf8.count + extra
         return String(unsafeUninitializedCapacity: length) { output in
             var at = 0
             for byte in text.utf8 {
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default:
+                guard let replacement = replacement(byte) else {
                     output[at] = byte
                     at += 1
                     continue
@@ -43,13 +36,15 @@ struct TrellisHTMLContentType: MustacheContentType {
         }
     }
 
-    /// How many bytes longer a byte becomes once escaped.
-    private static func growth(_ byte: UInt8) -> Int {
+    /// What a byte becomes once escaped; nil for a byte left as it is.
+    private static func replacement(_ byte: UInt8) -> StaticString? {
         switch byte {
-        case UInt8(ascii: "<"), UInt8(ascii: ">"): 3
-        case UInt8(ascii: "&"): 4
-        case UInt8(ascii: "\""), UInt8(ascii: "'"): 5
-        default: 0
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
         }
     }
 }
