@@ -90,6 +90,38 @@ import TrellisCore
         }
     }
 
+    @Test func aSaveMovesTheDistrictsMarkOnceAndARefusedSaveLeavesItAsItWas() async throws {
+        try await TestDatabase.with { database in
+            // setup
+            let districts = try await TestDistricts.make(database)
+            let north = districts.north.organization.id
+            let plans = OrganizationScope(database, organizationID: north).plans
+            var plan = GrowthPlan(id: .init(UUID().uuidString), organizationID: north, ownerID: districts.north.educator.id,
+                                  schoolYear: SchoolYear(startingIn: 2026))
+            try await plans.create(plan, at: now)
+            await database.changeMarksWritten()
+            @Sendable func mark() async throws -> Int {
+                await database.changeMarksWritten()
+                return try await database.atomically { try await $0.districtChangeMark(north.rawValue) }
+            }
+            let before = try await mark()
+            // run: a save that keeps the sharing (on PostgreSQL the one statement that moves the mark too)
+            plan.goals = [Goal(id: .init("goal-1"), statement: "Read aloud daily")]
+            #expect(try await plans.save(plan, expecting: 1, at: now, coachesBefore: []) == 2)
+            // check
+            #expect(try await mark() == before + 1)
+            #expect(try await plans.find(plan.id, latest: true)?.plan.goals.map(\.statement) == ["Read aloud daily"])
+            // run: a save made from the version before
+            plan.goals = []
+            await #expect(throws: PlanStore.Conflict.self) { try await plans.save(plan, expecting: 1, at: now, coachesBefore: []) }
+            // check: nothing written, the mark where it was
+            #expect(try await mark() == before + 1)
+            let stored = try #require(try await plans.find(plan.id, latest: true))
+            #expect(stored.version == 2)
+            #expect(stored.plan.goals.count == 1)
+        }
+    }
+
     @Test func theCacheOfDecodedPlansLetsTheOldestGoFirst() {
         // setup
         let cache = PlanCache(capacity: 3)

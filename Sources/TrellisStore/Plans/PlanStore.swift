@@ -107,7 +107,13 @@ public struct PlanStore: Sendable {
     /// coaches still, their rows stand as they are (most saves change no sharing, and each row written is a statement
     /// more while every other writer waits).
     public func save(_ plan: GrowthPlan, expecting version: Int, at date: Date, coachesBefore: [Person.ID]? = nil) async throws -> Int {
-        try await executor.atomically { tx in
+        let sharingStands = coachesBefore.map(Set.init) == Set(plan.sharing.coachIDs)
+        // Most saves: the document alone, in one statement that moves the district's mark too (no BEGIN, no COMMIT).
+        if sharingStands, let oneStatement = MarkMovedInStatement(executor) {
+            return try await PlanStore(executor: oneStatement, organizationID: organizationID)
+                .update(plan, expecting: version, at: date, coachesBefore: coachesBefore)
+        }
+        return try await executor.atomically { tx in
             try await PlanStore(executor: tx, organizationID: organizationID)
                 .update(plan, expecting: version, at: date, coachesBefore: coachesBefore)
         }
@@ -119,13 +125,14 @@ public struct PlanStore: Sendable {
             executor.forgetCaseloads(in: organizationID)
             executor.forgetCohortPages(in: organizationID)
         }
-        let changed = try await executor.scalar("""
+        let write: SQLQueryString = """
             UPDATE growth_plans SET status = \(bind: plan.status.rawValue), document = \(bind: try Self.encode(plan)),
                 version = version + 1, last_check_in_on = \(bind: Self.lastCheckIn(plan)),
                 shared_with_leaders = \(bind: plan.sharing.isSharedWithSchoolLeaders), updated_at = \(bind: date.millisecondsSince1970)
             WHERE id = \(bind: plan.id.rawValue) AND organization_id = \(bind: organizationID.rawValue) AND version = \(bind: version)
             RETURNING version
-            """)
+            """
+        let changed = try await executor.scalar(executor is MarkMovedInStatement ? DistrictChanges.movingMark(write, of: organizationID.rawValue) : write)
         guard changed > 0 else {
             guard try await find(plan.id, latest: true) != nil else { throw StoreError.notFound }
             throw Conflict()
