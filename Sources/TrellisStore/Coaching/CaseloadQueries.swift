@@ -214,6 +214,7 @@ extension SQLExecutor {
     func forgetCaseloadsAndTimelines(in organization: Organization.ID, coach: Person.ID? = nil) {
         forgetCaseloads(in: organization, coach: coach)
         forgetRecent(startingWith: CoachingTimelineQueries.recentPrefix(organization))
+        noteDistrictChange(DistrictChanges.coaching(organization.rawValue))
     }
 }
 

@@ -4,9 +4,10 @@ import TrellisCore
 
 /// An educator's coaching as their plan's timeline shows it: their relationships and the sessions held in them.
 ///
-/// The plan page is opened all day and most educators have no coaching at all, so a read is kept for a moment
-/// (`RecentReads`) and forgotten the moment this process writes a relationship or a session
-/// (`forgetCaseloadsAndTimelines`).
+/// The plan page is opened all day and most educators have no coaching at all, so a read is kept while the district's
+/// coaching mark stays the same (`DistrictChanges.coaching`: another instance's write shows within two seconds) and
+/// forgotten the moment this process writes a relationship or a session (`forgetCaseloadsAndTimelines`). Kept for
+/// two seconds only, each teacher's plan page read their coaching again every other second.
 public struct CoachingTimelineQueries: Sendable {
     let executor: any SQLExecutor
     public let organizationID: Organization.ID
@@ -21,7 +22,9 @@ public struct CoachingTimelineQueries: Sendable {
     private struct Row: Decodable, Sendable { let document: String }
 
     public func read(educator: Person.ID) async throws -> Read {
-        try await executor.reusing(true, Self.recentPrefix(organizationID) + educator.rawValue) { try await readStored(educator: educator) }
+        try await executor.reusing(Self.recentPrefix(organizationID) + educator.rawValue, unchangedIn: DistrictChanges.coaching(organizationID.rawValue)) {
+            try await readStored(educator: educator)
+        }
     }
 
     private func readStored(educator: Person.ID) async throws -> Read {

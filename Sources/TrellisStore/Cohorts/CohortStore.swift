@@ -73,18 +73,15 @@ public struct CohortStore: Sendable {
     }
 
     /// Whether the person facilitates or belongs to any cohort: what decides the "Cohorts" link in the navigation, so
-    /// every page asks; the answer is a recent read (`RecentReads`), forgotten whenever a cohort's people change here.
+    /// every page asks; the answer is kept while the district's cohorts mark stays (`DistrictChanges.cohorts`), and
+    /// forgotten whenever a cohort's people change here.
     public func isInAnyCohort(_ person: Person.ID) async throws -> Bool {
-        let key = memberKey(person)
-        let recent = executor.readsToReuse
-        if let known = recent?.value(key, as: Bool.self) { return known }
-        let ticket = recent?.ticket()
-        let count = try await executor.scalar("""
-            SELECT (SELECT COUNT(*) FROM cohorts WHERE organization_id = \(bind: organizationID.rawValue) AND facilitator_id = \(bind: person.rawValue))
-                 + (SELECT COUNT(*) FROM cohort_members WHERE organization_id = \(bind: organizationID.rawValue) AND person_id = \(bind: person.rawValue))
-            """)
-        if let ticket { recent?.keep(count > 0, key, readSince: ticket) }
-        return count > 0
+        try await executor.reusing(memberKey(person), unchangedIn: DistrictChanges.cohorts(organizationID.rawValue)) {
+            try await executor.scalar("""
+                SELECT (SELECT COUNT(*) FROM cohorts WHERE organization_id = \(bind: organizationID.rawValue) AND facilitator_id = \(bind: person.rawValue))
+                     + (SELECT COUNT(*) FROM cohort_members WHERE organization_id = \(bind: organizationID.rawValue) AND person_id = \(bind: person.rawValue))
+                """) > 0
+        }
     }
 
     private var memberKeyPrefix: String { "cohort-member:\(organizationID)/" }
@@ -93,6 +90,7 @@ public struct CohortStore: Sendable {
     private func saveMembers(_ cohort: Cohort) async throws {
         defer {
             executor.forgetRecent(startingWith: memberKeyPrefix)
+            executor.noteDistrictChange(DistrictChanges.cohorts(organizationID.rawValue))
             executor.forgetCohortAndDashboards(in: organizationID, cohort.id)
         }
         try await executor.execute("""

@@ -13,8 +13,22 @@ import SQLKit
 ///
 /// Writes name the district through `forgetDashboards(in:)` (which `forgetCaseloads` and the cohort forgets call), so a
 /// write that moves a kept page cannot forget it here without moving the mark for the other instances.
+///
+/// A kind of record that is read all day and written rarely has a mark of its own beside the district's, moved by its
+/// writes as well: `coaching(_:)`, `notifications(_:)`, `cohorts(_:)`. A value made from those records alone keeps
+/// while that mark stays, whatever else of the district changes (under a day's load the district's own mark moves with
+/// every teacher's check-in); what every page shows of them (the unread count, the "Cohorts" link, the plan's coaching)
+/// is then read once a minute per person, not every other second.
 enum DistrictChanges {
     static func markKey(_ district: String) -> String { "district-change-mark:" + district }
+
+    /// The mark of a district's coaching relationships and sessions (a row of its own in `district_changes`), which
+    /// the plans' coaching timelines are kept under.
+    static func coaching(_ district: String) -> String { district + "#coaching" }
+    /// The mark of a district's notifications, which the unread counts are kept under.
+    static func notifications(_ district: String) -> String { district + "#notifications" }
+    /// The mark of a district's cohorts and their members, which whether a person is in any is kept under.
+    static func cohorts(_ district: String) -> String { district + "#cohorts" }
 
     /// Moves the district's mark on. The first change of a district creates its row.
     static func bump(_ district: String) -> SQLQueryString {

@@ -28,6 +28,7 @@ public struct NotificationStore: Sendable {
         try await executor.atomically { tx in
             try await NotificationStore(executor: tx, organizationID: organizationID).insert(notification)
             try await EmailOutboxStore(executor: tx, organizationID: organizationID).enqueue(for: notification)
+            tx.noteDistrictChange(DistrictChanges.notifications(organizationID.rawValue))
         }
     }
 
@@ -56,6 +57,7 @@ public struct NotificationStore: Sendable {
                     INSERT INTO notifications (id, organization_id, person_id, kind, message, link, created_at, read_at) VALUES \(rows)
                     """)
                 try await EmailOutboxStore(executor: tx, organizationID: organizationID).enqueue(forAll: Array(chunk))
+                tx.noteDistrictChange(DistrictChanges.notifications(organizationID.rawValue))
             }
         }
     }
@@ -74,17 +76,15 @@ public struct NotificationStore: Sendable {
         }
     }
 
+    /// How many of the person's notifications are unread: every page shows it, so it is kept while the district's
+    /// notifications mark stays (`DistrictChanges.notifications`), and forgotten here by each write of the person's.
     public func unreadCount(for person: Person.ID) async throws -> Int {
-        let recent = executor.readsToReuse
-        if let known = recent?.value(unreadKey(person), as: Int.self) { return known }
-        // Taken before the query: a notification added while it runs must not leave the older count kept.
-        let ticket = recent?.ticket()
-        let count = try await executor.scalar("""
-            SELECT COUNT(*) FROM notifications
-            WHERE organization_id = \(bind: organizationID.rawValue) AND person_id = \(bind: person.rawValue) AND read_at IS NULL
-            """)
-        if let ticket { recent?.keep(count, unreadKey(person), readSince: ticket) }
-        return count
+        try await executor.reusing(unreadKey(person), unchangedIn: DistrictChanges.notifications(organizationID.rawValue)) {
+            try await executor.scalar("""
+                SELECT COUNT(*) FROM notifications
+                WHERE organization_id = \(bind: organizationID.rawValue) AND person_id = \(bind: person.rawValue) AND read_at IS NULL
+                """)
+        }
     }
 
     /// Where `unreadCount` keeps what it read; `add` and `markRead` forget it.
@@ -92,7 +92,10 @@ public struct NotificationStore: Sendable {
 
     /// Marks one of the person's notifications read (or all, when `id` is nil); another person's is left alone.
     public func markRead(for person: Person.ID, id: PersonNotification.ID? = nil, at date: Date) async throws {
-        defer { executor.forgetRecent(unreadKey(person)) }
+        defer {
+            executor.forgetRecent(unreadKey(person))
+            executor.noteDistrictChange(DistrictChanges.notifications(organizationID.rawValue))
+        }
         let one: SQLQueryString = id.map { "AND id = \(bind: $0.rawValue)" } ?? ""
         try await executor.execute("""
             UPDATE notifications SET read_at = \(bind: date.millisecondsSince1970)

@@ -138,6 +138,34 @@ import TrellisCore
         }
     }
 
+    @Test func anotherInstanceKeepsATimelineThroughPlanSavesAndShowsANewSessionWithinTheMarksLifetime() async throws {
+        try await TestDatabase.withTwoInstances(recentReads: .milliseconds(300)) { first, second in
+            // setup: the educator's timeline read on the second instance, then its session's row removed behind the
+            // stores' back, which only a fresh read sees
+            let districts = try await TestDistricts.make(first)
+            let north = districts.north, now = districts.clock.now()
+            let plan = try await ReadyPlans.readyForReview(first, owner: north.educator, at: now)
+            let relationship = try await CaseloadFixtures.relationship(first, coach: north.coach, educator: north.educator, startedAt: now)
+            let logged = try await CaseloadFixtures.session(first, relationship, on: "2026-11-02", school: north.school.id)
+            await first.changeMarksWritten()
+            let there = OrganizationScope(second, organizationID: north.organization.id).coachingTimelines
+            #expect(try await there.read(educator: north.educator.id).sessions.map(\.id) == [logged.id])
+            try await first.execute("DELETE FROM coaching_sessions WHERE id = \(bind: logged.id.rawValue)")
+            // run: the plan saved on the first instance (the district's mark moves), then well past a recent read's lifetime
+            _ = try await OrganizationScope(first, organizationID: north.organization.id).plans.save(plan, expecting: 1, at: now)
+            await first.changeMarksWritten()
+            try await Task.sleep(for: .milliseconds(500))
+            // check: still kept, nothing of the coaching having changed
+            #expect(try await there.read(educator: north.educator.id).sessions.map(\.id) == [logged.id])
+            // run: a session logged on the first instance
+            let next = try await CaseloadFixtures.session(first, relationship, on: "2026-11-09", school: north.school.id)
+            await first.changeMarksWritten()
+            try await Task.sleep(for: .milliseconds(500))
+            // check: the second instance read the coaching mark again and the timeline afresh
+            #expect(try await there.read(educator: north.educator.id).sessions.map(\.id) == [next.id])
+        }
+    }
+
     @Test func countsAddUpSessionsMinutesAndPeoplePerSchoolAndCoachWithinTheDates() async throws {
         try await TestDatabase.with { database in
             // setup

@@ -69,6 +69,43 @@ import TrellisCore
             #expect(try await figures.kept("school") { made.next() } == 2)
         }
     }
+
+    @Test func whatEveryPageShowsIsKeptOnAnotherInstanceThroughOtherChangesAndFollowsItsOwnWithinTheMarksLifetime() async throws {
+        try await TestDatabase.withTwoInstances(recentReads: .milliseconds(300)) { first, second in
+            // setup: the second instance reads what the navigation shows of a teacher (unread count, the cohorts link)
+            let districts = try await TestDistricts.make(first)
+            let north = districts.north, now = districts.clock.now()
+            await first.changeMarksWritten()
+            let there = OrganizationScope(second, organizationID: north.organization.id)
+            #expect(try await there.notifications.unreadCount(for: north.educator.id) == 0)
+            #expect(try await !there.cohorts.isInAnyCohort(north.educator.id))
+            // run: a notification row added behind the stores' back (no mark moves), and a person renamed on the first
+            // instance (the district's own mark moves), then well past a recent read's lifetime
+            try await first.execute("""
+                INSERT INTO notifications (id, organization_id, person_id, kind, message, link, created_at)
+                VALUES ('behind', \(bind: north.organization.id.rawValue), \(bind: north.educator.id.rawValue), 'plan_signed', 'x', '/', 0)
+                """)
+            var renamed = north.colleague
+            renamed.displayName = "Renamed Colleague"
+            try await first.transaction { [renamed] in try await OrganizationScope($0, organizationID: north.organization.id).people.update(renamed) }
+            await first.changeMarksWritten()
+            try await Task.sleep(for: .milliseconds(500))
+            // check: still the kept count, nothing of the notifications having been written through a store
+            #expect(try await there.notifications.unreadCount(for: north.educator.id) == 0)
+            // run: a notification and a cohort with the teacher in it, written on the first instance
+            let here = OrganizationScope(first, organizationID: north.organization.id)
+            try await here.notifications.add(PersonNotification(id: .init("here"), organizationID: north.organization.id, personID: north.educator.id,
+                                                                kind: .reviewRequested, message: "Please review", link: "/reviews", createdAt: now))
+            try await here.cohorts.create(Cohort(id: .init("cohort-north"), organizationID: north.organization.id, name: "Digital Learning Cohort",
+                                                 facilitatorID: north.coach.id, schoolYear: SchoolYear(startingIn: 2026),
+                                                 members: [CohortMember(personID: north.educator.id, role: "teacher")]), at: now)
+            await first.changeMarksWritten()
+            try await Task.sleep(for: .milliseconds(500))
+            // check: the second instance read both marks again, and both anew
+            #expect(try await there.notifications.unreadCount(for: north.educator.id) == 2)
+            #expect(try await there.cohorts.isInAnyCohort(north.educator.id))
+        }
+    }
 }
 
 /// Both districts' marks, read afresh.
