@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
         try await reportingFailures {
             try await Runtime.with(label: "trellis.serve") { runtime in
                 let registry = PrometheusCollectorRegistry()
-                MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+                MetricsSystem.bootstrap(PrometheusMetricsFactory.trellis(registry: registry))
                 if demo {
                     let (organization, created) = try await DemoDistrict(runtime.environment).ensure()
                     printDemoSignIns(organization.name, created: created, baseURL: runtime.config.baseURL)
