@@ -20,6 +20,7 @@ from selenium.common.exceptions import NoSuchElementException, WebDriverExceptio
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
@@ -146,8 +147,17 @@ def click_and_wait(driver: WebDriver, element: WebElement, check_a11y: bool = Tr
     (Selenium's staleness_of is flaky here: mid-navigation chromedriver can answer
     with a generic "Node ... does not belong to the document" error.)
     """
+    _load_new_page(driver, element.click, check_a11y)
+
+
+def type_and_submit(driver: WebDriver, field: WebElement, text: str, check_a11y: bool = True) -> None:
+    """Type into a form's field and press Enter, as a keyboard user submits, and wait for the new page."""
+    _load_new_page(driver, lambda: field.send_keys(text, Keys.ENTER), check_a11y)
+
+
+def _load_new_page(driver: WebDriver, action, check_a11y: bool) -> None:
     driver.execute_script("window.__trellisOldPage = true")
-    element.click()
+    action()
 
     def new_page_loaded(d: WebDriver) -> bool:
         try:
@@ -158,7 +168,7 @@ def click_and_wait(driver: WebDriver, element: WebElement, check_a11y: bool = Tr
             return False
 
     WebDriverWait(driver, WAIT_SECONDS).until(
-        new_page_loaded, f"clicking did not load a new page (still at {driver.current_url})"
+        new_page_loaded, f"that did not load a new page (still at {driver.current_url})"
     )
     if check_a11y:
         axe_check(driver)
