@@ -32,11 +32,11 @@ enum DistrictChanges {
 
     /// Moves the district's mark on. The first change of a district creates its row.
     static func bump(_ district: String) -> SQLQueryString {
-        """
-        INSERT INTO district_changes (organization_id, version) VALUES (\(bind: district), 1)
-        ON CONFLICT (organization_id) DO UPDATE SET version = district_changes.version + 1
-        """
+        "INSERT INTO district_changes (organization_id, version) VALUES (\(bind: district), 1) \(movesOn)"
     }
+
+    /// How an insert of a mark's first value moves an existing mark on instead: `bump` and `movingMark` alike.
+    private static let movesOn: SQLQueryString = "ON CONFLICT (organization_id) DO UPDATE SET version = district_changes.version + 1"
 
     /// PostgreSQL: `write`, a statement that returns the rows it wrote, and the district's mark moved with it when it
     /// wrote any, as one statement: one transaction of its own, so the two commit together as they would in
@@ -44,8 +44,7 @@ enum DistrictChanges {
     static func movingMark(_ write: SQLQueryString, of district: String) -> SQLQueryString {
         """
         WITH written AS (\(write)), moved AS (
-            INSERT INTO district_changes (organization_id, version) SELECT \(bind: district), 1 FROM written LIMIT 1
-            ON CONFLICT (organization_id) DO UPDATE SET version = district_changes.version + 1)
+            INSERT INTO district_changes (organization_id, version) SELECT \(bind: district), 1 FROM written LIMIT 1 \(movesOn))
         SELECT * FROM written
         """
     }
