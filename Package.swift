@@ -105,6 +105,8 @@ let package = Package(
                 "TrellisWeb", "TrellisServices", "TrellisStore", "TrellisCore",
                 .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
