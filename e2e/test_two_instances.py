@@ -1,6 +1,7 @@
 """Two `trellis serve` instances on one database: what one instance changes about access applies on the other within
-two seconds, the documented bound (docs/architecture.md, `RecentReads`: sessions, identities and plan versions read
-in the last two seconds are reused, and forgotten at once only by the process that wrote them).
+two seconds, the documented bound (docs/architecture.md, `RecentReads`: sessions and identities are reused while the
+change marks of sessions and people, read every two seconds, stay; plan versions read in the last two seconds are
+reused; each is forgotten at once only by the process that wrote it).
 
 On PostgreSQL when TEST_POSTGRES_URL is set (a database of its own, dropped afterwards), and always on one SQLite file
 shared by two processes: WAL mode lets a second process read beside the first, and a writer waits for the other's

@@ -39,19 +39,16 @@ import TrellisCore
         }
     }
 
-    @Test func aChangeFromElsewhereIsSeenWithinTheLifetime() async throws {
-        try await TestDatabase.with { database in
-            // setup: another instance of the installation changes a role; this one read the person a moment ago
-            let districts = try await TestDistricts.make(database)
-            let people = OrganizationScope(database, organizationID: districts.north.organization.id).people
-            let teacher = districts.north.educator
+    @Test func aRoleChangedOnAnotherInstanceIsSeenWithinTheLifetime() async throws {
+        try await TestDatabase.withTwoInstances(recentReads: .milliseconds(300)) { first, second in
+            // setup: this instance read the teacher a moment ago; another instance of the installation changes a role
+            let districts = try await TestDistricts.make(first)
+            let organization = districts.north.organization.id, teacher = districts.north.educator
+            let people = OrganizationScope(second, organizationID: organization).people
             #expect(try await people.find(teacher.id)?.roles == [.educator])
-            try await database.execute("""
-                INSERT INTO person_roles (organization_id, person_id, role)
-                VALUES (\(bind: districts.north.organization.id.rawValue), \(bind: teacher.id.rawValue), 'coach')
-                """)
+            try await OrganizationScope(first, organizationID: organization).people.setRoles([.educator, .coach], of: teacher.id)
             // run
-            try await Task.sleep(for: database.recentReads.lifetime + .milliseconds(100))
+            try await Task.sleep(for: second.recentReads.lifetime + .milliseconds(100))
             // check
             #expect(try await people.find(teacher.id)?.roles == [.educator, .coach])
         }

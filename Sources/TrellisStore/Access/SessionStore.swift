@@ -11,7 +11,7 @@ public struct SessionStore: Sendable {
         self.executor = executor
     }
 
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public let value: String
         public let expiresAt: Date?
     }
@@ -47,39 +47,51 @@ public struct SessionStore: Sendable {
 
     /// Inserts or replaces. A nil expiry keeps the one already stored.
     public func set(key: String, value: String, expiresAt: Date?) async throws {
-        let hash = Self.hash(key)
-        defer { executor.forgetRecent(Self.recentKey(hash: hash)) }
-        try await executor.execute("""
+        try await changing(key) { hash in """
             INSERT INTO sessions (key_hash, value, expires_at)
             VALUES (\(bind: hash), \(bind: value), \(bind: expiresAt?.millisecondsSince1970))
             ON CONFLICT (key_hash) DO UPDATE SET value = excluded.value,
                 expires_at = COALESCE(excluded.expires_at, sessions.expires_at)
-            """)
+            """ }
     }
 
-    /// The entry, unless it is missing or expired at `now`.
+    /// The entry, unless it is missing or expired at `now`. Kept while the sessions mark stays (`DistrictChanges.sessions`):
+    /// every signed-in request asks this.
     public func get(key: String, now: Date) async throws -> Entry? {
         let hash = Self.hash(key)
         let entry: Entry
-        let recent = executor.readsToReuse
-        if let known = recent?.value(Self.recentKey(hash: hash), as: Entry.self) {
-            entry = known
-        } else {
-            let ticket = recent?.ticket()
-            guard let row = try await executor.first("""
-                SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: hash)
-                """, as: Row.self) else { return nil }
-            entry = Entry(value: row.value, expiresAt: row.expiresAt.map(Date.init(millisecondsSince1970:)))
-            if let ticket { recent?.keep(entry, Self.recentKey(hash: hash), readSince: ticket) }
+        do {
+            entry = try await executor.reusing(Self.recentKey(hash: hash), unchangedIn: DistrictChanges.sessions) {
+                guard let row = try await executor.first("""
+                    SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: hash)
+                    """, as: Row.self) else { throw NoSuchSession() }
+                return Entry(value: row.value, expiresAt: row.expiresAt.map(Date.init(millisecondsSince1970:)))
+            }
+        } catch is NoSuchSession {
+            return nil
         }
         if let expiresAt = entry.expiresAt, expiresAt <= now { return nil }
         return entry
     }
 
+    /// Thrown rather than returned, so that no absence is kept.
+    private struct NoSuchSession: Error {}
+
     public func remove(key: String) async throws {
+        try await changing(key) { hash in "DELETE FROM sessions WHERE key_hash = \(bind: hash)" }
+    }
+
+    /// A session that ends or changes: in one transaction with the sessions mark, so another instance stops reusing
+    /// what it kept within the mark's two seconds of this answer; this instance forgets it at once.
+    private func changing(_ key: String, _ statement: @Sendable (String) -> SQLQueryString) async throws {
         let hash = Self.hash(key)
-        defer { executor.forgetRecent(Self.recentKey(hash: hash)) }
-        try await executor.execute("DELETE FROM sessions WHERE key_hash = \(bind: hash)")
+        try await executor.atomically { tx in
+            defer {
+                tx.forgetRecent(Self.recentKey(hash: hash))
+                tx.noteDistrictChange(DistrictChanges.sessions)
+            }
+            try await tx.execute(statement(hash))
+        }
     }
 
     /// Deletes sessions that expired before `now`.

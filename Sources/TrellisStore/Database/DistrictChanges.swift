@@ -19,6 +19,11 @@ import SQLKit
 /// while that mark stays, whatever else of the district changes (under a day's load the district's own mark moves with
 /// every teacher's check-in); what every page shows of them (the unread count, the "Cohorts" link, the plan's coaching)
 /// is then read once a minute per person, not every other second.
+///
+/// Who a request is signed in as rests on two reads every request makes, kept the same way: the person with their roles
+/// and credentials under `people(_:)`, the session under `sessions` (the installation's, for a session is found by its
+/// key alone). The writes that change access (a sign-out, a password, a role, a deactivation) move the mark in their
+/// transaction, before they answer, so another instance applies them within the mark's two seconds, as before.
 enum DistrictChanges {
     static func markKey(_ district: String) -> String { "district-change-mark:" + district }
 
@@ -29,6 +34,10 @@ enum DistrictChanges {
     static func notifications(_ district: String) -> String { district + "#notifications" }
     /// The mark of a district's cohorts and their members, which whether a person is in any is kept under.
     static func cohorts(_ district: String) -> String { district + "#cohorts" }
+    /// The mark of a district's people: their names, schools, roles, whether active, their credentials.
+    static func people(_ district: String) -> String { district + "#people" }
+    /// The mark of the installation's sessions: moved when one ends or changes (a new one is not kept before it exists).
+    static let sessions = "#sessions"
 
     /// Moves the district's mark on. The first change of a district creates its row.
     static func bump(_ district: String) -> SQLQueryString {

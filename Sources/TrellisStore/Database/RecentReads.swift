@@ -3,9 +3,10 @@ import Foundation
 /// Reads that every signed-in request repeats (its session, and the person it belongs to), kept for a moment.
 ///
 /// Under load a person's session and identity are asked for hundreds of times a second and almost never
-/// change. A store keeps what it read here for `lifetime` and forgets it the moment this process writes it,
-/// so on one instance a sign-out, a password change, a role change or a deactivation applies at once; on
-/// other instances of the same installation it applies within `lifetime` (two seconds by default).
+/// change. A store keeps what it read here for `lifetime` (those two under a change mark, DistrictChanges.swift) and
+/// forgets it the moment this process writes it, so on one instance a sign-out, a password change, a role change or a
+/// deactivation applies at once; on other instances of the same installation it applies within `lifetime` (two
+/// seconds by default).
 ///
 /// Two races are closed here rather than left to callers:
 /// - a read that began before a write and ends after it would otherwise keep the old row: every read takes a

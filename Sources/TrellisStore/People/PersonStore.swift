@@ -43,12 +43,9 @@ public struct PersonStore: Sendable {
 
     /// Saves name, email, school and active flag. Roles are saved by `setRoles`.
     public func update(_ person: Person) async throws {
-        // Names, schools and who is active show on caseloads and dashboards.
-        defer {
-            executor.forgetRecent(recentKey(person.id))
-            executor.forgetCaseloads(in: organizationID)
-        }
-        do {
+        try await writingAccount(of: person.id) { executor in
+            // Names, schools and who is active show on caseloads and dashboards.
+            defer { executor.forgetCaseloads(in: organizationID) }
             let changed = try await executor.scalar("""
                 UPDATE people SET email = \(bind: person.email.value), display_name = \(bind: person.displayName),
                     school_id = \(bind: person.schoolID?.rawValue), is_active = \(bind: person.isActive)
@@ -56,38 +53,53 @@ public struct PersonStore: Sendable {
                 RETURNING 1
                 """)
             if changed == 0 { throw StoreError.notFound }
-        } catch where error.isUniqueViolation {
-            throw StoreError.duplicate("email")
         }
     }
 
     public func setRoles(_ roles: Set<Role>, of id: Person.ID) async throws {
-        // Educators are the dashboards' lines.
-        defer {
-            executor.forgetRecent(recentKey(id))
-            executor.forgetCaseloads(in: organizationID)
-        }
-        try await executor.execute("""
-            DELETE FROM person_roles WHERE person_id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
-            """)
-        for role in roles.sorted() {
+        try await writingAccount(of: id) { executor in
+            // Educators are the dashboards' lines.
+            defer { executor.forgetCaseloads(in: organizationID) }
             try await executor.execute("""
-                INSERT INTO person_roles (organization_id, person_id, role)
-                VALUES (\(bind: organizationID.rawValue), \(bind: id.rawValue), \(bind: role.rawValue))
+                DELETE FROM person_roles WHERE person_id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
                 """)
+            for role in roles.sorted() {
+                try await executor.execute("""
+                    INSERT INTO person_roles (organization_id, person_id, role)
+                    VALUES (\(bind: organizationID.rawValue), \(bind: id.rawValue), \(bind: role.rawValue))
+                    """)
+            }
         }
     }
 
     /// Stores a new password hash and moves the credential version on, which signs out every other session.
     public func setPasswordHash(_ hash: String, of id: Person.ID) async throws -> Int {
-        defer { executor.forgetRecent(recentKey(id)) }
-        let version = try await executor.scalar("""
-            UPDATE people SET password_hash = \(bind: hash), credential_version = credential_version + 1
-            WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
-            RETURNING credential_version
-            """)
-        guard version > 0 else { throw StoreError.notFound }
-        return version
+        try await writingAccount(of: id) { executor in
+            let version = try await executor.scalar("""
+                UPDATE people SET password_hash = \(bind: hash), credential_version = credential_version + 1
+                WHERE id = \(bind: id.rawValue) AND organization_id = \(bind: organizationID.rawValue)
+                RETURNING credential_version
+                """)
+            guard version > 0 else { throw StoreError.notFound }
+            return version
+        }
+    }
+
+    /// A write of what a session is resumed by (who is active, their roles, their credentials): in one transaction
+    /// with the district's people mark, so another instance stops reusing the account it kept within the mark's two
+    /// seconds of this answer (`findAccount`); this instance forgets it at once. A duplicate email is `.duplicate`.
+    private func writingAccount<T: Sendable>(of id: Person.ID, _ write: @Sendable @escaping (any SQLExecutor) async throws -> T) async throws -> T {
+        do {
+            return try await executor.atomically { [organizationID, key = recentKey(id)] tx in
+                defer {
+                    tx.forgetRecent(key)
+                    tx.noteDistrictChange(DistrictChanges.people(organizationID.rawValue))
+                }
+                return try await write(tx)
+            }
+        } catch where error.isUniqueViolation {
+            throw StoreError.duplicate("email")
+        }
     }
 
     public func passwordHash(of id: Person.ID) async throws -> String? {
@@ -102,10 +114,22 @@ public struct PersonStore: Sendable {
     }
 
     /// The person and the version of their credentials, which a session must match to stay valid.
+    /// Kept while the district's people mark stays (`DistrictChanges.people`): every signed-in request asks this.
     public func findAccount(_ id: Person.ID) async throws -> (person: Person, credentialVersion: Int)? {
-        let recent = executor.readsToReuse
-        if let known = recent?.value(recentKey(id), as: Account.self) { return (known.person, known.credentialVersion) }
-        let ticket = recent?.ticket()
+        do {
+            let account = try await executor.reusing(recentKey(id), unchangedIn: DistrictChanges.people(organizationID.rawValue)) {
+                try await readAccount(id)
+            }
+            return (account.person, account.credentialVersion)
+        } catch is NoSuchAccount {
+            return nil
+        }
+    }
+
+    /// Thrown rather than returned, so that no absence is kept: a person who does not exist yet may soon.
+    private struct NoSuchAccount: Error {}
+
+    private func readAccount(_ id: Person.ID) async throws -> Account {
         // One round trip for the person and their roles: every signed-in request asks this.
         struct RowWithRole: Decodable, Sendable {
             let person: Row
@@ -124,14 +148,12 @@ public struct PersonStore: Sendable {
               ON person_roles.person_id = people.id AND person_roles.organization_id = people.organization_id
             WHERE people.id = \(bind: id.rawValue) AND people.organization_id = \(bind: organizationID.rawValue)
             """, as: RowWithRole.self)
-        guard let row = rows.first?.person else { return nil }
-        let account = Account(person: person(from: row, roles: Set(rows.compactMap { $0.role.flatMap(Role.init(rawValue:)) })),
-                              credentialVersion: row.credentialVersion)
-        if let ticket { recent?.keep(account, recentKey(id), readSince: ticket) }
-        return (account.person, account.credentialVersion)
+        guard let row = rows.first?.person else { throw NoSuchAccount() }
+        return Account(person: person(from: row, roles: Set(rows.compactMap { $0.role.flatMap(Role.init(rawValue:)) })),
+                       credentialVersion: row.credentialVersion)
     }
 
-    private struct Account: Sendable {
+    private struct Account: Sendable, Equatable {
         let person: Person
         let credentialVersion: Int
     }

@@ -108,6 +108,43 @@ import TrellisCore
     }
 }
 
+extension DistrictChangeMarkTests {
+    @Test func whoIsSignedInIsKeptOnAnotherInstanceUntilAnAccessChangeWhichMovesItsMarkBeforeItAnswers() async throws {
+        try await TestDatabase.withTwoInstances(recentReads: .milliseconds(300)) { first, second in
+            // setup: the second instance reads a teacher's session and account, as every request of theirs does
+            let districts = try await TestDistricts.make(first)
+            let north = districts.north, now = districts.clock.now()
+            let teacher = north.educator.id, district = north.organization.id
+            await first.changeMarksWritten()
+            #expect(try await SessionStore(first).create(key: "teacher-session", value: "signed in", expiresAt: nil))
+            let there = OrganizationScope(second, organizationID: district)
+            #expect(try await SessionStore(second).get(key: "teacher-session", now: now)?.value == "signed in")
+            #expect(try await there.people.findAccount(teacher)?.person.isActive == true)
+            // run: both rows changed behind the stores' back (no mark moves), then well past a recent read's lifetime
+            try await first.execute("UPDATE sessions SET value = 'changed behind'")
+            try await first.execute("UPDATE people SET display_name = 'Changed Behind' WHERE id = \(bind: teacher.rawValue)")
+            try await Task.sleep(for: .milliseconds(500))
+            // check: what the second instance kept is still what it answers
+            #expect(try await SessionStore(second).get(key: "teacher-session", now: now)?.value == "signed in")
+            #expect(try await there.people.findAccount(teacher)?.person.displayName == north.educator.displayName)
+            // run: the first instance ends the session and deactivates the teacher, through the stores
+            let before = try await marks(first, .init(DistrictChanges.sessions), .init(DistrictChanges.people(district.rawValue)))
+            try await SessionStore(first).remove(key: "teacher-session")
+            var deactivated = north.educator
+            deactivated.isActive = false
+            try await OrganizationScope(first, organizationID: district).people.update(deactivated)
+            // check: both marks had moved when the writes answered (not in a write started afterwards) ...
+            let after = try await marks(first, .init(DistrictChanges.sessions), .init(DistrictChanges.people(district.rawValue)))
+            #expect(after.0 == before.0 + 1)
+            #expect(after.1 == before.1 + 1)
+            // ... and once the second instance read them again, it no longer knows the session, and the teacher is inactive
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await SessionStore(second).get(key: "teacher-session", now: now) == nil)
+            #expect(try await there.people.findAccount(teacher)?.person.isActive == false)
+        }
+    }
+}
+
 /// Both districts' marks, read afresh.
 private func marks(_ database: Database, _ one: Organization.ID, _ other: Organization.ID) async throws -> (Int, Int) {
     try await database.atomically { tx in
