@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(CMalloc)
-import CMalloc
-#endif
 import Hummingbird
 import Logging
 import Metrics
@@ -19,7 +16,7 @@ struct Serve: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
-        Self.limitMallocArenas()
+        MallocTuning.limitArenas()
         try await reportingFailures {
             let onEventLoops = try Self.runTasksOnTheEventLoops()
             try await Runtime.with(label: "trellis.serve") { runtime in
@@ -30,19 +27,11 @@ struct Serve: AsyncParsableCommand {
                     let (organization, created) = try await DemoDistrict(runtime.environment).ensure()
                     printDemoSignIns(organization.name, created: created, baseURL: runtime.config.baseURL)
                 }
-                let app = try await buildApplication(runtime.config, environment: runtime.environment, registry: registry)
+                let app = try await buildApplication(runtime.config, environment: runtime.environment, registry: registry,
+                                                     services: MallocTuning.services(logger: runtime.environment.logger))
                 try await app.runService()
             }
         }
-    }
-
-    /// glibc gives each thread that allocates at once an arena of its own, up to eight per core, and returns little
-    /// of them to the system: with the event loops, Swift's pool and the database's threads, an instance held 145 MB
-    /// after 500 teachers' paced load, 138 MB with two arenas and no slower. An operator's own `MALLOC_ARENA_MAX` wins.
-    private static func limitMallocArenas() {
-        #if canImport(CMalloc)
-        if ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil { _ = mallopt(M_ARENA_MAX, 2) }
-        #endif
     }
 
     /// Each request goes back and forth between the event loop that holds its connection (the client's, the

@@ -3,13 +3,16 @@ import Hummingbird
 import HummingbirdAuth
 import Logging
 import Prometheus
+import ServiceLifecycle
 import TrellisCore
 import TrellisServices
 import TrellisStore
 
-/// Builds the whole Trellis web application. `trellis serve` runs it; tests call it too, with `app.test(.router)`.
+/// Builds the whole Trellis web application. `trellis serve` runs it, with `services` of its own beside; tests call it
+/// too, with `app.test(.router)`.
 public func buildApplication(
-    _ config: AppConfig, environment: ServiceEnvironment, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    _ config: AppConfig, environment: ServiceEnvironment, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(config, environment: environment, registry: registry)
     let sessions = DatabasePersistDriver(store: SessionStore(environment.database), clock: environment.clock)
@@ -17,7 +20,7 @@ public func buildApplication(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
         // The job runner works beside the server: the daily stall scans and reminders, and whatever else is queued.
-        services: [sessions, JobRunnerService(runner: JobRunner(environment))],
+        services: [sessions, JobRunnerService(runner: JobRunner(environment))] + services,
         logger: environment.logger)
 }
 
