@@ -59,37 +59,23 @@ public struct SessionStore: Sendable {
     /// every signed-in request asks this.
     public func get(key: String, now: Date) async throws -> Entry? {
         let hash = Self.hash(key)
-        let entry: Entry
-        do {
-            entry = try await executor.reusing(Self.recentKey(hash: hash), unchangedIn: DistrictChanges.sessions) {
-                guard let row = try await executor.first("""
-                    SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: hash)
-                    """, as: Row.self) else { throw NoSuchSession() }
-                return Entry(value: row.value, expiresAt: row.expiresAt.map(Date.init(millisecondsSince1970:)))
-            }
-        } catch is NoSuchSession {
-            return nil
-        }
+        let entry = try await executor.reusing(Self.recentKey(hash: hash), unchangedIn: DistrictChanges.sessions, ifFound: {
+            try await executor.first("SELECT value, expires_at FROM sessions WHERE key_hash = \(bind: hash)", as: Row.self)
+                .map { Entry(value: $0.value, expiresAt: $0.expiresAt.map(Date.init(millisecondsSince1970:))) }
+        })
+        guard let entry else { return nil }
         if let expiresAt = entry.expiresAt, expiresAt <= now { return nil }
         return entry
     }
-
-    /// Thrown rather than returned, so that no absence is kept.
-    private struct NoSuchSession: Error {}
 
     public func remove(key: String) async throws {
         try await changing(key) { hash in "DELETE FROM sessions WHERE key_hash = \(bind: hash)" }
     }
 
-    /// A session that ends or changes: in one transaction with the sessions mark, so another instance stops reusing
-    /// what it kept within the mark's two seconds of this answer; this instance forgets it at once.
+    /// A session that ends or changes, with the sessions mark moved in its transaction.
     private func changing(_ key: String, _ statement: @Sendable (String) -> SQLQueryString) async throws {
         let hash = Self.hash(key)
-        try await executor.atomically { tx in
-            defer {
-                tx.forgetRecent(Self.recentKey(hash: hash))
-                tx.noteDistrictChange(DistrictChanges.sessions)
-            }
+        try await executor.writing(forgetting: Self.recentKey(hash: hash), movingMark: DistrictChanges.sessions) { tx in
             try await tx.execute(statement(hash))
         }
     }

@@ -102,7 +102,39 @@ extension SQLExecutor {
         let mark = try await districtChangeMark(district)
         return try await reads.reuse(key, mark: mark, read)
     }
+
+    /// As `reusing(_:unchangedIn:_:)`, for a read that may find nothing: nil is answered and never kept, for what does
+    /// not exist yet (a person, a session) may soon.
+    func reusing<Value: Sendable>(_ key: String, unchangedIn district: String,
+                                  ifFound read: () async throws -> Value?) async throws -> Value? {
+        guard let reads = readsToReuse else { return try await read() }
+        let mark = try await districtChangeMark(district)
+        do {
+            return try await reads.reuse(key, mark: mark) {
+                guard let value = try await read() else { throw NothingFound() }
+                return value
+            }
+        } catch is NothingFound {
+            return nil
+        }
+    }
+
+    /// `write` in one transaction that moves `mark` before it commits, with `key` forgotten: for a write another
+    /// instance must follow within the mark's two seconds of its answer, not of a mark moved after it.
+    func writing<T: Sendable>(forgetting key: String, movingMark mark: String,
+                              _ write: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+        try await atomically { tx in
+            defer {
+                tx.forgetRecent(key)
+                tx.noteDistrictChange(mark)
+            }
+            return try await write(tx)
+        }
+    }
 }
+
+/// What `reusing(_:unchangedIn:ifFound:)` throws past `reuse`, which keeps every value it is given.
+private struct NothingFound: Error {}
 
 /// Writes started from synchronous code, which `finished()` waits for. One write per key waits to start at a time: a
 /// district's people written one by one outside a transaction move its mark once or twice, not once each, so on SQLite

@@ -85,18 +85,11 @@ public struct PersonStore: Sendable {
         }
     }
 
-    /// A write of what a session is resumed by (who is active, their roles, their credentials): in one transaction
-    /// with the district's people mark, so another instance stops reusing the account it kept within the mark's two
-    /// seconds of this answer (`findAccount`); this instance forgets it at once. A duplicate email is `.duplicate`.
-    private func writingAccount<T: Sendable>(of id: Person.ID, _ write: @Sendable @escaping (any SQLExecutor) async throws -> T) async throws -> T {
+    /// A write of what a session is resumed by (who is active, their roles, their credentials), with the district's
+    /// people mark moved in its transaction (`findAccount`). A duplicate email is `.duplicate`.
+    private func writingAccount<T: Sendable>(of id: Person.ID, _ write: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
         do {
-            return try await executor.atomically { [organizationID, key = recentKey(id)] tx in
-                defer {
-                    tx.forgetRecent(key)
-                    tx.noteDistrictChange(DistrictChanges.people(organizationID.rawValue))
-                }
-                return try await write(tx)
-            }
+            return try await executor.writing(forgetting: recentKey(id), movingMark: DistrictChanges.people(organizationID.rawValue), write)
         } catch where error.isUniqueViolation {
             throw StoreError.duplicate("email")
         }
@@ -116,20 +109,11 @@ public struct PersonStore: Sendable {
     /// The person and the version of their credentials, which a session must match to stay valid.
     /// Kept while the district's people mark stays (`DistrictChanges.people`): every signed-in request asks this.
     public func findAccount(_ id: Person.ID) async throws -> (person: Person, credentialVersion: Int)? {
-        do {
-            let account = try await executor.reusing(recentKey(id), unchangedIn: DistrictChanges.people(organizationID.rawValue)) {
-                try await readAccount(id)
-            }
-            return (account.person, account.credentialVersion)
-        } catch is NoSuchAccount {
-            return nil
-        }
+        try await executor.reusing(recentKey(id), unchangedIn: DistrictChanges.people(organizationID.rawValue),
+                                   ifFound: { try await readAccount(id) }).map { ($0.person, $0.credentialVersion) }
     }
 
-    /// Thrown rather than returned, so that no absence is kept: a person who does not exist yet may soon.
-    private struct NoSuchAccount: Error {}
-
-    private func readAccount(_ id: Person.ID) async throws -> Account {
+    private func readAccount(_ id: Person.ID) async throws -> Account? {
         // One round trip for the person and their roles: every signed-in request asks this.
         struct RowWithRole: Decodable, Sendable {
             let person: Row
@@ -148,7 +132,7 @@ public struct PersonStore: Sendable {
               ON person_roles.person_id = people.id AND person_roles.organization_id = people.organization_id
             WHERE people.id = \(bind: id.rawValue) AND people.organization_id = \(bind: organizationID.rawValue)
             """, as: RowWithRole.self)
-        guard let row = rows.first?.person else { throw NoSuchAccount() }
+        guard let row = rows.first?.person else { return nil }
         return Account(person: person(from: row, roles: Set(rows.compactMap { $0.role.flatMap(Role.init(rawValue:)) })),
                        credentialVersion: row.credentialVersion)
     }

@@ -111,11 +111,13 @@ import TrellisCore
 extension DistrictChangeMarkTests {
     @Test func whoIsSignedInIsKeptOnAnotherInstanceUntilAnAccessChangeWhichMovesItsMarkBeforeItAnswers() async throws {
         try await TestDatabase.withTwoInstances(recentReads: .milliseconds(300)) { first, second in
-            // setup: the second instance reads a teacher's session and account, as every request of theirs does
+            // setup: the second instance reads a teacher's session and account, as every request of theirs does; it
+            // asked for the session before the first created it, and keeps nothing of that absence
             let districts = try await TestDistricts.make(first)
             let north = districts.north, now = districts.clock.now()
             let teacher = north.educator.id, district = north.organization.id
             await first.changeMarksWritten()
+            #expect(try await SessionStore(second).get(key: "teacher-session", now: now) == nil)
             #expect(try await SessionStore(first).create(key: "teacher-session", value: "signed in", expiresAt: nil))
             let there = OrganizationScope(second, organizationID: district)
             #expect(try await SessionStore(second).get(key: "teacher-session", now: now)?.value == "signed in")
